@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# The one test command. On a fresh Debian machine with only the .NET SDK it installs what the tests need,
+# builds the solution warning-free, runs every test project, and ends with the line
+# "N passed, N failed" (", N skipped" when any) summed over all of them. Exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+root=$(pwd)
+
+# --- tools the tests use --------------------------------------------------------------------------
+# command -> Debian package. A test is never skipped because a tool is missing: it is installed here.
+declare -A tools=(
+  [mosquitto]=mosquitto
+  [mosquitto_pub]=mosquitto-clients
+)
+missing=()
+for cmd in "${!tools[@]}"; do
+  command -v "$cmd" >/dev/null 2>&1 || [ -x "/usr/sbin/$cmd" ] || missing+=("${tools[$cmd]}")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "test.sh: missing ${missing[*]}; run as root or install them with apt-get" >&2
+    exit 1
+  fi
+  echo "test.sh: installing ${missing[*]}" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+# mosquitto lives in /usr/sbin, which a non-login shell may not have on PATH.
+export PATH="$PATH:/usr/sbin"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# --- build ---------------------------------------------------------------------------------------
+dotnet build EdgeAi.sln -c Release -warnaserror -nologo -clp:ErrorsOnly
+
+# --- run every test project ------------------------------------------------------------------------
+results="$root/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+total_passed=0 total_failed=0 total_skipped=0 status=0
+
+add_counts() { # passed failed skipped
+  total_passed=$((total_passed + $1))
+  total_failed=$((total_failed + $2))
+  total_skipped=$((total_skipped + $3))
+}
+
+counter() { # attribute trx-file
+  grep -o "<Counters [^>]*" "$2" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0
+}
+
+for proj in tests/*/*.csproj; do
+  name=$(basename "$proj" .csproj)
+  grep -q '<IsTestProject>true</IsTestProject>' "$proj" || continue
+  trx="$results/$name.trx"
+  echo "== $name"
+  if ! dotnet test "$proj" -c Release --no-build --nologo \
+      --logger "trx;LogFileName=$trx" --logger "console;verbosity=minimal" \
+      --blame-hang-timeout 5m; then
+    status=1
+  fi
+  if [ -f "$trx" ]; then
+    p=$(counter passed "$trx"); f=$(counter failed "$trx"); e=$(counter error "$trx")
+    t=$(counter total "$trx"); x=$(counter executed "$trx")
+    add_counts "$p" "$((f + e))" "$((t - x))"
+  else
+    echo "test.sh: $name produced no results (the test host crashed?)" >&2
+    add_counts 0 1 0
+    status=1
+  fi
+done
+
+# --- extra suites added by later steps append here and call add_counts ------------------------------
+
+[ "$total_failed" -eq 0 ] || status=1
+summary="$total_passed passed, $total_failed failed"
+[ "$total_skipped" -eq 0 ] || summary="$summary, $total_skipped skipped"
+echo "$summary"
+exit "$status"
