@@ -108,7 +108,7 @@ internal sealed class MqttBridge : BackgroundService
             {
                 return;
             }
-            catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or MQTTnet.Adapter.MqttConnectingFailedException or OperationCanceledException or InvalidOperationException)
+            catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or MQTTnet.Adapter.MqttConnectingFailedException or BrokerRefusedConnectionException or OperationCanceledException or InvalidOperationException)
             {
                 var delay = ReconnectBackoff.Delay(failures++, TimeSpan.FromSeconds(_options.MaxReconnectDelaySeconds));
                 MqttLog.ConnectFailed(_logger, ex, _connection.Broker.ToString(), delay);
