@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MQTTnet.Packets;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 
@@ -120,8 +121,14 @@ internal sealed partial class EmbeddedBroker : IHostedService, IDisposable
             e.ProcessPublish = false;
             e.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
             PublishDenied(_logger, e.ClientId, e.ApplicationMessage.Topic);
+            return Task.CompletedTask;
         }
 
+        // Vouch for the sender: the audit log records who sent a command. A client cannot forge this property,
+        // because any copy it sent is replaced here.
+        var properties = e.ApplicationMessage.UserProperties ??= [];
+        properties.RemoveAll(p => p.Name == Bridge.MqttBridge.SourceProperty);
+        properties.Add(new MqttUserProperty(Bridge.MqttBridge.SourceProperty, System.Text.Encoding.UTF8.GetBytes(e.ClientId).AsMemory()));
         return Task.CompletedTask;
     }
 
