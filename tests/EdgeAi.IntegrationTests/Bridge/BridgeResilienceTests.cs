@@ -1,3 +1,4 @@
+using EdgeAi.Testing;
 using System.Device.Gpio;
 using System.Text.Json;
 using EdgeAi.IntegrationTests.Infrastructure;

@@ -1,3 +1,4 @@
+using EdgeAi.Testing;
 using System.Device.Gpio;
 using EdgeAi.IntegrationTests.Infrastructure;
 using MQTTnet;
