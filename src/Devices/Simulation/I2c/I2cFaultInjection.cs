@@ -9,6 +9,7 @@ public sealed class I2cFaultInjection
     private readonly Lock _gate = new();
     private int _pendingNacks;
     private int _pendingCorruptions;
+    private int _readsBeforeCorruption;
     private int _corruptByteIndex;
     private byte _corruptMask;
 
@@ -23,17 +24,19 @@ public sealed class I2cFaultInjection
     }
 
     /// <summary>
-    /// The next <paramref name="reads"/> reads arrive with byte <paramref name="byteIndex"/> XORed with
-    /// <paramref name="xorMask"/>, as a glitch on SDA would do.
+    /// The next <paramref name="reads"/> reads (after <paramref name="afterReads"/> clean ones) arrive with byte
+    /// <paramref name="byteIndex"/> XORed with <paramref name="xorMask"/>, as a glitch on SDA would do.
     /// </summary>
-    public void CorruptNextReads(int reads = 1, int byteIndex = 0, byte xorMask = 0x01)
+    public void CorruptNextReads(int reads = 1, int byteIndex = 0, byte xorMask = 0x01, int afterReads = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(reads);
+        ArgumentOutOfRangeException.ThrowIfNegative(afterReads);
         ArgumentOutOfRangeException.ThrowIfNegative(byteIndex);
         ArgumentOutOfRangeException.ThrowIfZero(xorMask);
         lock (_gate)
         {
             _pendingCorruptions = reads;
+            _readsBeforeCorruption = afterReads;
             _corruptByteIndex = byteIndex;
             _corruptMask = xorMask;
         }
@@ -69,6 +72,12 @@ public sealed class I2cFaultInjection
         {
             if (_pendingCorruptions == 0)
             {
+                return;
+            }
+
+            if (_readsBeforeCorruption > 0)
+            {
+                _readsBeforeCorruption--;
                 return;
             }
 
