@@ -63,6 +63,18 @@ public sealed class SimulatedI2cDevice : I2cDevice
         }
     }
 
+    /// <inheritdoc />
+    /// <remarks>Frees the address on the bus so a driver can open it again, as after closing /dev/i2c-N.</remarks>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _bus.RemoveDevice(ConnectionSettings.DeviceAddress);
+        }
+
+        base.Dispose(disposing);
+    }
+
     private static void WriteLocked(SimulatedI2cChip chip, ReadOnlySpan<byte> buffer)
     {
         if (chip.Faults.TakeNack())
