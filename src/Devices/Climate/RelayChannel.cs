@@ -18,6 +18,18 @@ internal sealed class RelayChannel(Relay relay)
 
     public bool IsOn => Relay.IsOn;
 
+    /// <summary>
+    /// Adopts a relay found on that this controller did not switch (another writer on the line): its run time counts
+    /// from now, so the maximum run time still applies.
+    /// </summary>
+    public void Observe(DateTimeOffset now)
+    {
+        if (OnSince is null && Relay.IsOn)
+        {
+            OnSince = now;
+        }
+    }
+
     public bool MinimumCycleElapsed(DateTimeOffset now, TimeSpan minimumCycle) =>
         LastSwitch is not { } last || now - last >= minimumCycle;
 

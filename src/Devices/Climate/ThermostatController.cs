@@ -392,6 +392,7 @@ public sealed class ThermostatController : IDisposable
 
     private void Drive(RelayChannel channel, bool wantOn, DateTimeOffset now)
     {
+        channel.Observe(now);
         if (channel.IsOn)
         {
             if (channel.OnSince is { } since && now - since >= _options.MaximumRunTime)

@@ -125,6 +125,24 @@ public sealed class ThermostatControllerTests : ThermostatFixture
     }
 
     [Fact]
+    public void HeaterSwitchedOnByAnotherWriter_MaximumRunTimeStillApplies()
+    {
+        Sensor.Celsius = 22.0;
+        Started(ThermostatMode.Heat);
+        Controller.Write(HeaterPin, PinValue.High);
+        Sensor.Celsius = 15.0;
+        var periodsInMaximumRun = (int)(Options.MaximumRunTime / Options.ControlPeriod);
+
+        // Step period by period: the controller first sees the foreign "on" one period after the write.
+        AdvancePeriods(periodsInMaximumRun);
+        var onAtLimitFromWrite = HeaterLineOn;
+        AdvancePeriods(1);
+
+        Assert.True(onAtLimitFromWrite);
+        Assert.False(HeaterLineOn);
+    }
+
+    [Fact]
     public void SetMode_OffWhileHeating_SwitchesHeaterOffAtOnce()
     {
         Sensor.Celsius = 18.0;

@@ -10,6 +10,7 @@ public sealed class ServoLockTests : LockFixture
 
     private LockController CreateServoLock(bool boltThrown)
     {
+        Driver.SetInputLevel(DoorPin, System.Device.Gpio.PinValue.Low);
         Bolt = Own(new SimulatedBolt(Driver, BoltSwitchPin, System.Device.Gpio.PinValue.Low, Time, Travel, boltThrown));
         Bolt.FollowServo(_servo, thrownDutyCycle: 0.10, retractedDutyCycle: 0.05);
         return CreateLock(new ServoBoltDrive(_servo, TimeSpan.FromMilliseconds(2), TimeSpan.FromMilliseconds(1)));

@@ -30,6 +30,7 @@ public sealed class ContactSensorTests : IDisposable
     [Fact]
     public void LineGoesHigh_ReportsOpen()
     {
+        _driver.SetInputLevel(Pin, PinValue.Low);
         using var contact = new ContactSensor(_controller, Pin, ContactKind.Window, _time);
         var opened = new List<bool>();
         contact.OpenChanged += r => opened.Add(r.Value);
@@ -40,6 +41,18 @@ public sealed class ContactSensorTests : IDisposable
         Assert.Equal([true], opened);
         Assert.True(contact.Open.Value);
         Assert.Equal(ContactKind.Window, contact.Kind);
+    }
+
+    [Fact]
+    public void WireCut_ReadsOpenThroughPullUp()
+    {
+        _driver.SetInputLevel(Pin, PinValue.Low);
+        using var contact = new ContactSensor(_controller, Pin, ContactKind.Door, _time);
+        _time.Advance(TimeSpan.FromSeconds(1));
+
+        _driver.ReleaseInput(Pin);
+
+        Assert.True(contact.Open.Value);
     }
 
     [Fact]
