@@ -1,7 +1,6 @@
 using System.Globalization;
 using EdgeAi.Devices.Actuators;
 using EdgeAi.Devices.Sensors;
-using EdgeAi.Devices.Units;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -29,7 +28,7 @@ namespace EdgeAi.Devices.Climate;
 public sealed class ThermostatController : IDisposable
 {
     private readonly string _name;
-    private readonly ITemperatureSensor _sensor;
+    private readonly TemperatureReadingGuard _readings;
     private readonly RelayChannel _heater;
     private readonly RelayChannel? _cooler;
     private readonly ThermostatOptions _options;
@@ -40,8 +39,6 @@ public sealed class ThermostatController : IDisposable
     private ITimer? _timer;
     private ThermostatMode _mode;
     private double _target;
-    private SensorReading<Temperature>? _lastValid;
-    private ThermostatFault _readingFault;
     private ThermostatFault _fault = ThermostatFault.NoReading;
     private ThermostatState _state;
     private bool _disposed;
@@ -74,13 +71,13 @@ public sealed class ThermostatController : IDisposable
         ArgumentNullException.ThrowIfNull(timeProvider);
         options.Validate();
         _name = name;
-        _sensor = sensor;
         _heater = new RelayChannel(heater);
         _cooler = cooler is null ? null : new RelayChannel(cooler);
         _options = options;
         _store = store;
         _timeProvider = timeProvider;
         _logger = logger ?? NullLogger.Instance;
+        _readings = new TemperatureReadingGuard(sensor, options, _logger, name);
 
         var now = timeProvider.GetUtcNow();
         foreach (var channel in Channels())
@@ -265,7 +262,7 @@ public sealed class ThermostatController : IDisposable
                 return;
             }
 
-            ReadSensor();
+            _readings.Read();
             changed = Evaluate();
         }
 
@@ -280,49 +277,11 @@ public sealed class ThermostatController : IDisposable
         }
     }
 
-    private void ReadSensor()
-    {
-        bool ok;
-        SensorReading<Temperature> reading;
-        try
-        {
-            ok = _sensor.TryReadTemperature(out reading);
-        }
-#pragma warning disable CA1031 // A throwing sensor must not stop the loop that keeps the heater safe: it is a failed read.
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            ThermostatLog.SensorThrew(_logger, _name, e);
-            return;
-        }
-
-        if (!ok)
-        {
-            // A failed read changes nothing by itself; staleness turns a silent sensor into a fault.
-            return;
-        }
-
-        var celsius = reading.Value.DegreesCelsius;
-        if (!double.IsFinite(celsius))
-        {
-            _readingFault = ThermostatFault.NotFinite;
-        }
-        else if (celsius < _options.MinPlausibleTemperature || celsius > _options.MaxPlausibleTemperature)
-        {
-            _readingFault = ThermostatFault.OutOfPhysicalRange;
-        }
-        else
-        {
-            _readingFault = ThermostatFault.None;
-            _lastValid = reading;
-        }
-    }
-
     /// <summary>Decides the relays from the last reading; returns the new snapshot when it changed.</summary>
     private ThermostatState? Evaluate()
     {
         var now = _timeProvider.GetUtcNow();
-        var fault = CurrentFault(now);
+        var fault = _readings.FaultAt(now);
         if (fault != _fault)
         {
             if (fault == ThermostatFault.None)
@@ -344,25 +303,10 @@ public sealed class ThermostatController : IDisposable
         }
         else
         {
-            Control(_lastValid!.Value.Value.DegreesCelsius, now);
+            Control(_readings.LastValid!.Value.Value.DegreesCelsius, now);
         }
 
         return Publish();
-    }
-
-    private ThermostatFault CurrentFault(DateTimeOffset now)
-    {
-        if (_readingFault != ThermostatFault.None)
-        {
-            return _readingFault;
-        }
-
-        if (_lastValid is not { } last)
-        {
-            return ThermostatFault.NoReading;
-        }
-
-        return now - last.Timestamp > _options.StaleAfter ? ThermostatFault.Stale : ThermostatFault.None;
     }
 
     private void Control(double t, DateTimeOffset now)
@@ -431,6 +375,6 @@ public sealed class ThermostatController : IDisposable
         var action = _mode == ThermostatMode.Off || _fault != ThermostatFault.None
             ? ThermostatAction.Off
             : heaterOn ? ThermostatAction.Heating : coolerOn ? ThermostatAction.Cooling : ThermostatAction.Idle;
-        return new ThermostatState(_mode, _target, _lastValid?.Value, action, _fault, heaterOn, coolerOn);
+        return new ThermostatState(_mode, _target, _readings.LastValid?.Value, action, _fault, heaterOn, coolerOn);
     }
 }
