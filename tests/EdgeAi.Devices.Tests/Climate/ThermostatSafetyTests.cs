@@ -123,6 +123,20 @@ public sealed class ThermostatSafetyTests : ThermostatFixture
     }
 
     [Fact]
+    public void SetMode_StoreCannotSave_ThrowsAndNothingChanges()
+    {
+        Sensor.Celsius = 18.0;
+        var thermostat = Create(store: new FailingStore());
+        thermostat.Start();
+
+        Assert.Throws<IOException>(() => thermostat.SetMode(ThermostatMode.Heat));
+        AdvancePeriods(3);
+
+        Assert.Equal(ThermostatMode.Off, thermostat.State.Mode);
+        Assert.False(HeaterLineOn);
+    }
+
+    [Fact]
     public void Restart_WithJsonStore_RestoresTargetAndMode()
     {
         var directory = Directory.CreateTempSubdirectory("edgeai-thermostat-");
@@ -172,5 +186,12 @@ public sealed class ThermostatSafetyTests : ThermostatFixture
         {
             directory.Delete(recursive: true);
         }
+    }
+
+    private sealed class FailingStore : IThermostatSettingsStore
+    {
+        public ThermostatSettings? Load() => null;
+
+        public void Save(ThermostatSettings settings) => throw new IOException("disk full");
     }
 }

@@ -159,6 +159,20 @@ public sealed class Bme280Tests : IDisposable
     }
 
     [Fact]
+    public void SetMode_Configured_WritesConfigCtrlHumAndCtrlMeas()
+    {
+        var sensor = Open();
+        sensor.Configure(Bme280Oversampling.X2, Bme280Oversampling.X16, Bme280Oversampling.X1, Bme280Filter.X16, Bme280Standby.Milliseconds62Point5);
+
+        sensor.SetMode(Bme280Mode.Normal);
+
+        // Tables 25, 27, 28: ctrl_meas = 010 101 11, config = 001 100 0 0, ctrl_hum = 001.
+        Assert.Equal(0b010_101_11, _chip.PeekRegister(0xF4));
+        Assert.Equal(0b001_100_00, _chip.PeekRegister(0xF5));
+        Assert.Equal(0b001, _chip.PeekRegister(0xF2));
+    }
+
+    [Fact]
     public void MaximumMeasurementTime_AllX1_Is9Point3Milliseconds()
     {
         var sensor = Open();

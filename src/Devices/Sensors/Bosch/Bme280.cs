@@ -32,6 +32,8 @@ public sealed class Bme280 : ITemperatureSensor
     private Bme280Oversampling _temperatureOversampling = Bme280Oversampling.X1;
     private Bme280Oversampling _pressureOversampling = Bme280Oversampling.X1;
     private Bme280Oversampling _humidityOversampling = Bme280Oversampling.X1;
+    private Bme280Filter _filter = Bme280Filter.Off;
+    private Bme280Standby _standby = Bme280Standby.Milliseconds1000;
 
     /// <summary>Checks the chip id and reads the calibration. The chip is left in sleep mode until <see cref="SetMode"/>.</summary>
     /// <exception cref="InvalidOperationException">The chip at the address is not a BME280.</exception>
@@ -78,17 +80,39 @@ public sealed class Bme280 : ITemperatureSensor
         }
     }
 
-    /// <summary>Sets the oversampling used from the next <see cref="SetMode"/> or forced measurement on.</summary>
-    public void Configure(Bme280Oversampling temperature, Bme280Oversampling pressure, Bme280Oversampling humidity)
+    /// <summary>Sets the settings used from the next <see cref="SetMode"/> or forced measurement on.</summary>
+    /// <param name="temperature">Temperature oversampling.</param>
+    /// <param name="pressure">Pressure oversampling.</param>
+    /// <param name="humidity">Humidity oversampling.</param>
+    /// <param name="filter">IIR filter (off by default; section 3.4.4 suggests it for indoor navigation, not for weather).</param>
+    /// <param name="standby">Standby between normal-mode measurements (1 s by default, ample for a room).</param>
+    public void Configure(
+        Bme280Oversampling temperature,
+        Bme280Oversampling pressure,
+        Bme280Oversampling humidity,
+        Bme280Filter filter = Bme280Filter.Off,
+        Bme280Standby standby = Bme280Standby.Milliseconds1000)
     {
         ValidateOversampling(temperature, nameof(temperature));
         ValidateOversampling(pressure, nameof(pressure));
         ValidateOversampling(humidity, nameof(humidity));
+        if (!Enum.IsDefined(filter))
+        {
+            throw new ArgumentOutOfRangeException(nameof(filter), filter, "Off, X2, X4, X8 or X16.");
+        }
+
+        if (!Enum.IsDefined(standby))
+        {
+            throw new ArgumentOutOfRangeException(nameof(standby), standby, "A standby time from table 27.");
+        }
+
         lock (_gate)
         {
             _temperatureOversampling = temperature;
             _pressureOversampling = pressure;
             _humidityOversampling = humidity;
+            _filter = filter;
+            _standby = standby;
         }
     }
 
@@ -255,10 +279,18 @@ public sealed class Bme280 : ITemperatureSensor
 
     private void WriteControl(Bme280Mode mode)
     {
-        // Section 5.4.3: ctrl_hum only takes effect after ctrl_meas is written, so write it first.
+        // Section 5.4.6: writes to config may be ignored in normal mode, so go to sleep first.
+        // Section 5.4.3: ctrl_hum only takes effect after ctrl_meas is written, so write it before ctrl_meas.
         // Section 6.2.1: a write is a sequence of (register, value) pairs.
-        var ctrlMeas = (byte)(((int)_temperatureOversampling << 5) | ((int)_pressureOversampling << 2) | (int)mode);
-        _device.Write([Bme280Registers.ControlHumidity, (byte)_humidityOversampling, Bme280Registers.ControlMeasurement, ctrlMeas]);
+        var oversampling = ((int)_temperatureOversampling << 5) | ((int)_pressureOversampling << 2);
+        var config = (byte)(((int)_standby << 5) | ((int)_filter << 2));
+        _device.Write([Bme280Registers.ControlMeasurement, (byte)oversampling]);
+        _device.Write(
+        [
+            Bme280Registers.Config, config,
+            Bme280Registers.ControlHumidity, (byte)_humidityOversampling,
+            Bme280Registers.ControlMeasurement, (byte)(oversampling | (int)mode),
+        ]);
     }
 
     private byte ReadRegister(byte register)

@@ -90,6 +90,16 @@ public sealed class SimulatedBme280 : SimulatedI2cChip
         }
     }
 
+    /// <summary>A register's value as a master would read it, for tests and the world model.</summary>
+    public byte PeekRegister(byte register)
+    {
+        lock (Gate)
+        {
+            Advance();
+            return _registers[register];
+        }
+    }
+
     /// <inheritdoc />
     protected internal override void OnWrite(ReadOnlySpan<byte> data)
     {
