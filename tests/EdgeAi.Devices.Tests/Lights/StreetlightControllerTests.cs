@@ -72,6 +72,7 @@ public sealed class StreetlightControllerTests : IDisposable
         _time.Advance(TimeSpan.FromHours(10));
 
         _driver.SetInputLevel(PirPin, PinValue.High);
+        _time.Advance(TimeSpan.FromMilliseconds(50));
         var boosted = _streetlight.State.Mode;
         _time.Advance(TimeSpan.FromSeconds(30));
         _driver.SetInputLevel(PirPin, PinValue.Low);
@@ -91,6 +92,7 @@ public sealed class StreetlightControllerTests : IDisposable
         _streetlight.Start();
 
         _driver.SetInputLevel(PirPin, PinValue.High);
+        _time.Advance(TimeSpan.FromMilliseconds(50));
 
         Assert.Equal(StreetlightMode.Day, _streetlight.State.Mode);
         Assert.False(_channel.IsRunning);

@@ -35,7 +35,7 @@ public sealed class LockControllerTests : LockFixture
         door.StateChanged += s => states.Add(s.State);
 
         door.Lock();
-        Time.Advance(Travel);
+        Wait(TravelAndDebounce);
 
         Assert.Equal([LockState.Locking, LockState.Locked], states);
         Assert.True(Bolt.IsThrown);
@@ -49,7 +49,7 @@ public sealed class LockControllerTests : LockFixture
         door.StateChanged += s => states.Add(s.State);
 
         door.Unlock();
-        Time.Advance(Travel);
+        Wait(TravelAndDebounce);
 
         Assert.Equal([LockState.Unlocking, LockState.Unlocked], states);
     }
@@ -80,7 +80,7 @@ public sealed class LockControllerTests : LockFixture
 
         // The relay still holds "thrown": freed, the bolt completes the move, and the state tells the truth.
         Bolt.Jammed = false;
-        Time.Advance(Travel);
+        Wait(TravelAndDebounce);
 
         Assert.Equal(LockState.Locked, door.State.State);
         Assert.True(Bolt.IsThrown);
@@ -131,6 +131,7 @@ public sealed class LockControllerTests : LockFixture
         Time.Advance(TimeSpan.FromSeconds(1));
 
         Driver.SetInputLevel(DoorPin, PinValue.High);
+        Time.Advance(Debounce);
 
         Assert.Equal(LockState.Locked, door.State.State);
         Assert.True(door.State.DoorOpen);
@@ -144,6 +145,7 @@ public sealed class LockControllerTests : LockFixture
         Time.Advance(TimeSpan.FromSeconds(1));
 
         Bolt.MoveByHand(BoltPosition.Retracted);
+        Time.Advance(Debounce);
 
         Assert.Equal(LockState.Unlocked, door.State.State);
         Assert.False(door.State.BoltThrown);

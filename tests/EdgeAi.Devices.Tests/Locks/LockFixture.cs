@@ -18,6 +18,12 @@ public abstract class LockFixture : IDisposable
     protected const int DoorPin = 25;
     protected static readonly TimeSpan Travel = TimeSpan.FromSeconds(1);
 
+    /// <summary>Debounce of the bolt switch and the door contact: a change is seen this long after the edge.</summary>
+    protected static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Travel plus the switch's debounce: when a move is confirmed.</summary>
+    protected static readonly TimeSpan TravelAndDebounce = Travel + Debounce;
+
     private readonly List<IDisposable> _owned = [];
 
     protected LockFixture()
@@ -65,9 +71,22 @@ public abstract class LockFixture : IDisposable
 
     protected LockController CreateLock(IBoltDrive drive)
     {
-        var boltSwitch = Own(new DebouncedInput(Controller, BoltSwitchPin, PinMode.InputPullUp, PinValue.Low, TimeSpan.FromMilliseconds(20), Time));
-        var door = Own(new ContactSensor(Controller, DoorPin, ContactKind.Door, Time));
+        var boltSwitch = Own(new DebouncedInput(Controller, BoltSwitchPin, PinMode.InputPullUp, PinValue.Low, Debounce, Time));
+        var door = Own(new ContactSensor(Controller, DoorPin, ContactKind.Door, Time, Debounce));
         return Own(new LockController("front_door", drive, boltSwitch, door, Options, Time));
+    }
+
+    /// <summary>
+    /// Advances the clock in 10 ms steps, so that timers armed by timers (the bolt arrives, then the switch's debounce
+    /// ends) fire at their own times.
+    /// </summary>
+    protected void Wait(TimeSpan duration)
+    {
+        var step = TimeSpan.FromMilliseconds(10);
+        for (var waited = TimeSpan.Zero; waited < duration; waited += step)
+        {
+            Time.Advance(step < duration - waited ? step : duration - waited);
+        }
     }
 
     protected T Own<T>(T disposable)

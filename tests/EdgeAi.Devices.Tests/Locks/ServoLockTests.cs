@@ -31,7 +31,7 @@ public sealed class ServoLockTests : LockFixture
         var door = CreateServoLock(boltThrown: false);
 
         door.Lock();
-        Time.Advance(Travel);
+        Wait(TravelAndDebounce);
 
         Assert.True(_servo.IsRunning);
         Assert.Equal(0.10, _servo.DutyCycle, 1e-9);

@@ -37,6 +37,7 @@ public sealed class ContactSensorTests : IDisposable
         _time.Advance(TimeSpan.FromSeconds(1));
 
         _driver.SetInputLevel(Pin, PinValue.High);
+        _time.Advance(TimeSpan.FromMilliseconds(20));
 
         Assert.Equal([true], opened);
         Assert.True(contact.Open.Value);
@@ -51,6 +52,7 @@ public sealed class ContactSensorTests : IDisposable
         _time.Advance(TimeSpan.FromSeconds(1));
 
         _driver.ReleaseInput(Pin);
+        _time.Advance(TimeSpan.FromMilliseconds(20));
 
         Assert.True(contact.Open.Value);
     }

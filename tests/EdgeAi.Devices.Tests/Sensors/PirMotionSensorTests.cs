@@ -28,18 +28,22 @@ public sealed class PirMotionSensorTests : IDisposable
     }
 
     [Fact]
-    public void RisingEdge_AfterQuietPeriod_RaisesMotionAtOnceWithTimestamp()
+    public void RisingEdge_StableForDebounce_RaisesMotionStampedAtTheEdge()
     {
-        using var pir = new PirMotionSensor(_controller, Pin, _time);
-        var changes = new List<SensorReading<bool>>();
+        using var pir = new PirMotionSensor(_controller, Pin, _time, debounce: TimeSpan.FromMilliseconds(50));
+        var changes = new List<EdgeAi.Devices.Sensors.SensorReading<bool>>();
         pir.MotionChanged += changes.Add;
         _time.Advance(TimeSpan.FromSeconds(1));
+        var edgeAt = _time.GetUtcNow();
 
         _driver.SetInputLevel(Pin, PinValue.High);
+        var beforeDebounce = changes.Count;
+        _time.Advance(TimeSpan.FromMilliseconds(50));
 
+        Assert.Equal(0, beforeDebounce);
         var change = Assert.Single(changes);
         Assert.True(change.Value);
-        Assert.Equal(_time.GetUtcNow(), change.Timestamp);
+        Assert.Equal(edgeAt, change.Timestamp);
     }
 
     [Fact]
@@ -62,21 +66,19 @@ public sealed class PirMotionSensorTests : IDisposable
     }
 
     [Fact]
-    public void ShortPulseEndingInsideWindow_FinalLowIsAppliedWhenWindowCloses()
+    public void Glitch_ShorterThanDebounce_RaisesNothing()
     {
         using var pir = new PirMotionSensor(_controller, Pin, _time, debounce: TimeSpan.FromMilliseconds(50));
-        var changes = new List<SensorReading<bool>>();
+        var changes = new List<EdgeAi.Devices.Sensors.SensorReading<bool>>();
         pir.MotionChanged += changes.Add;
         _time.Advance(TimeSpan.FromSeconds(1));
 
         _driver.SetInputLevel(Pin, PinValue.High);
         _time.Advance(TimeSpan.FromMilliseconds(10));
         _driver.SetInputLevel(Pin, PinValue.Low);
-        Assert.True(pir.Motion.Value);
+        _time.Advance(TimeSpan.FromSeconds(1));
 
-        _time.Advance(TimeSpan.FromMilliseconds(40));
-
-        Assert.Equal([true, false], changes.Select(c => c.Value));
+        Assert.Empty(changes);
         Assert.False(pir.Motion.Value);
     }
 

@@ -16,7 +16,7 @@ public sealed class ContactSensor : IDisposable
     /// <param name="pin">Logical GPIO line number.</param>
     /// <param name="kind">Door or window.</param>
     /// <param name="timeProvider">Clock for debounce and timestamps.</param>
-    /// <param name="debounce">Minimum time between accepted changes; 20 ms when null (reed switches bounce for a few ms).</param>
+    /// <param name="debounce">How long the contact must be stable before a change is taken; 20 ms when null (reed switches bounce for a few ms).</param>
     /// <param name="openLevel">The level that means "open"; high for a switch to ground with pull-up.</param>
     public ContactSensor(GpioController controller, int pin, ContactKind kind, TimeProvider timeProvider, TimeSpan? debounce = null, PinValue? openLevel = null)
     {

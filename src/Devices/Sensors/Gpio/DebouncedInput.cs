@@ -3,9 +3,9 @@ using System.Device.Gpio;
 namespace EdgeAi.Devices.Sensors.Gpio;
 
 /// <summary>
-/// A GPIO input whose level changes are debounced on a <see cref="TimeProvider"/>: the first edge after a quiet
-/// period is taken at once, edges within <see cref="Debounce"/> of an accepted change are held back, and when the
-/// window closes the line is read again so the final level is never lost.
+/// A GPIO input debounced on a <see cref="TimeProvider"/>: a new level is taken only once the line has been quiet for
+/// <see cref="Debounce"/> after its last edge, so contact bounce and glitches shorter than that (noise picked up on a
+/// long cable) never show as a change. The change is stamped with the time of the edge that started the stable level.
 /// </summary>
 /// <remarks>
 /// The state is read from the line when the input opens, so it starts as the truth, not as an assumption.
@@ -22,6 +22,7 @@ public sealed class DebouncedInput : IDisposable
     private ITimer? _settleTimer;
     private bool _active;
     private DateTimeOffset _lastChanged;
+    private DateTimeOffset _lastEdge;
     private bool _disposed;
 
     /// <summary>Opens <paramref name="pin"/> as an input and reads its level.</summary>
@@ -29,7 +30,7 @@ public sealed class DebouncedInput : IDisposable
     /// <param name="pin">Logical GPIO line number.</param>
     /// <param name="mode">Input mode (pull-up for a contact to ground, plain input for a driven output such as a PIR).</param>
     /// <param name="activeLevel">The level that means "active" (motion, contact open).</param>
-    /// <param name="debounce">Minimum time between accepted changes.</param>
+    /// <param name="debounce">How long the line must stay quiet before its level is taken (zero: at once).</param>
     /// <param name="timeProvider">Clock for the debounce window and timestamps.</param>
     public DebouncedInput(GpioController controller, int pin, PinMode mode, PinValue activeLevel, TimeSpan debounce, TimeProvider timeProvider)
     {
@@ -61,7 +62,7 @@ public sealed class DebouncedInput : IDisposable
     /// <summary>The GPIO line.</summary>
     public int Pin { get; }
 
-    /// <summary>Minimum time between accepted changes.</summary>
+    /// <summary>How long the line must stay quiet before its level is taken.</summary>
     public TimeSpan Debounce { get; }
 
     /// <summary>The debounced state and the time it was entered (or the input was opened).</summary>
@@ -98,9 +99,29 @@ public sealed class DebouncedInput : IDisposable
         }
     }
 
-    private void OnEdge(object sender, PinValueChangedEventArgs args) => Evaluate();
+    private void OnEdge(object sender, PinValueChangedEventArgs args)
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
 
-    private void Evaluate()
+            _lastEdge = _timeProvider.GetUtcNow();
+            if (Debounce > TimeSpan.Zero)
+            {
+                // Every edge restarts the quiet period; the level is read when it ends.
+                _settleTimer ??= _timeProvider.CreateTimer(_ => Settle(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+                _settleTimer.Change(Debounce, Timeout.InfiniteTimeSpan);
+                return;
+            }
+        }
+
+        Settle();
+    }
+
+    private void Settle()
     {
         SensorReading<bool>? change = null;
         lock (_gate)
@@ -110,21 +131,12 @@ public sealed class DebouncedInput : IDisposable
                 return;
             }
 
-            var now = _timeProvider.GetUtcNow();
-            var quietSince = _lastChanged + Debounce;
-            if (now < quietSince)
-            {
-                // Inside the window: look again when it closes, whatever the line does meanwhile.
-                _settleTimer ??= _timeProvider.CreateTimer(_ => Settle(), null, quietSince - now, Timeout.InfiniteTimeSpan);
-                return;
-            }
-
             var active = _controller.Read(Pin) == _activeLevel;
             if (active != _active)
             {
                 _active = active;
-                _lastChanged = now;
-                change = new SensorReading<bool>(active, now);
+                _lastChanged = _lastEdge;
+                change = new SensorReading<bool>(active, _lastEdge);
             }
         }
 
@@ -132,16 +144,5 @@ public sealed class DebouncedInput : IDisposable
         {
             Changed?.Invoke(c);
         }
-    }
-
-    private void Settle()
-    {
-        lock (_gate)
-        {
-            _settleTimer?.Dispose();
-            _settleTimer = null;
-        }
-
-        Evaluate();
     }
 }

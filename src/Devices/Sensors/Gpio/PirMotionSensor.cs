@@ -15,7 +15,7 @@ public sealed class PirMotionSensor : IDisposable
     /// <param name="controller">The board's GPIO controller (not owned).</param>
     /// <param name="pin">Logical GPIO line number.</param>
     /// <param name="timeProvider">Clock for debounce and timestamps.</param>
-    /// <param name="debounce">Minimum time between accepted changes; 50 ms when null.</param>
+    /// <param name="debounce">How long the output must be stable before a change is taken; 50 ms when null.</param>
     /// <param name="activeHigh">True when the module drives high on motion (the usual case).</param>
     public PirMotionSensor(GpioController controller, int pin, TimeProvider timeProvider, TimeSpan? debounce = null, bool activeHigh = true)
     {
