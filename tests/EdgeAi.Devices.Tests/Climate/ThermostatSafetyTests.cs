@@ -22,6 +22,21 @@ public sealed class ThermostatSafetyTests : ThermostatFixture
         Assert.Equal(ThermostatAction.Off, thermostat.State.Action);
     }
 
+    [Fact]
+    public void NonFiniteReading_LogsFaultWithEventId3101()
+    {
+        var logger = new ListLogger();
+        Sensor.Celsius = double.NaN;
+        var heater = Own(new EdgeAi.Devices.Actuators.Relay(Controller, HeaterPin));
+        var thermostat = Own(new ThermostatController("living", Sensor, heater, null, Options, Store, Time, logger));
+
+        thermostat.Start();
+
+        var entry = Assert.Single(logger.Entries, e => e.EventId.Id == 3101);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Error, entry.Level);
+        Assert.Contains("NotFinite", entry.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(-45.0)]
     [InlineData(85.0)]
