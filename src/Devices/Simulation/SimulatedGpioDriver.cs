@@ -66,30 +66,13 @@ public sealed class SimulatedGpioDriver : GpioDriver
     /// Drives the level an input pin sees from the outside world (a contact closing, a PIR output rising).
     /// Raises the registered edge callbacks when the level changes.
     /// </summary>
-    public void SetInputLevel(int pinNumber, PinValue level)
-    {
-        PinChangeEventHandler[] handlers;
-        PinEventTypes edge;
-        lock (_gate)
-        {
-            var pin = Pin(pinNumber);
-            var before = pin.Level;
-            pin.ExternalLevel = level;
-            if (pin.Mode == PinMode.Output || before == pin.Level)
-            {
-                return;
-            }
+    public void SetInputLevel(int pinNumber, PinValue level) => SetExternalLevel(pinNumber, level);
 
-            edge = level == PinValue.High ? PinEventTypes.Rising : PinEventTypes.Falling;
-            handlers = pin.HandlersFor(edge);
-            pin.SignalWaiters(edge);
-        }
-
-        foreach (var handler in handlers)
-        {
-            handler(this, new PinValueChangedEventArgs(edge, pinNumber));
-        }
-    }
+    /// <summary>
+    /// Stops the outside world driving the pin (a contact opens to nothing, a wire is cut): an input then reads the level
+    /// of its pull resistor. Raises the registered edge callbacks when the level changes.
+    /// </summary>
+    public void ReleaseInput(int pinNumber) => SetExternalLevel(pinNumber, null);
 
     /// <inheritdoc />
     protected override void OpenPin(int pinNumber)
@@ -214,6 +197,31 @@ public sealed class SimulatedGpioDriver : GpioDriver
         lock (_gate)
         {
             Pin(pinNumber).RemoveHandler(callback);
+        }
+    }
+
+    private void SetExternalLevel(int pinNumber, PinValue? level)
+    {
+        PinChangeEventHandler[] handlers;
+        PinEventTypes edge;
+        lock (_gate)
+        {
+            var pin = Pin(pinNumber);
+            var before = pin.Level;
+            pin.ExternalLevel = level;
+            if (pin.Mode == PinMode.Output || before == pin.Level)
+            {
+                return;
+            }
+
+            edge = pin.Level == PinValue.High ? PinEventTypes.Rising : PinEventTypes.Falling;
+            handlers = pin.HandlersFor(edge);
+            pin.SignalWaiters(edge);
+        }
+
+        foreach (var handler in handlers)
+        {
+            handler(this, new PinValueChangedEventArgs(edge, pinNumber));
         }
     }
 

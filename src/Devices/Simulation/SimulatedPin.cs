@@ -14,10 +14,16 @@ internal sealed class SimulatedPin
 
     public PinValue DrivenLevel { get; set; } = PinValue.Low;
 
-    public PinValue ExternalLevel { get; set; } = PinValue.Low;
+    /// <summary>The level the outside world drives on the line; null while nothing drives it (an open contact, a cut wire).</summary>
+    public PinValue? ExternalLevel { get; set; }
 
-    /// <summary>What a read sees: an output reads back its driven level, an input the world's level.</summary>
-    public PinValue Level => Mode == PinMode.Output ? DrivenLevel : ExternalLevel;
+    /// <summary>
+    /// What a read sees: an output reads back its driven level, an input the world's level, and an undriven input the
+    /// level its pull resistor gives (low without a pull, as a floating line is not to be relied on).
+    /// </summary>
+    public PinValue Level => Mode == PinMode.Output
+        ? DrivenLevel
+        : ExternalLevel ?? (Mode == PinMode.InputPullUp ? PinValue.High : PinValue.Low);
 
     public void AddHandler(PinEventTypes types, PinChangeEventHandler handler) => _handlers.Add((types, handler));
 

@@ -142,6 +142,28 @@ public sealed class SimulatedGpioDriverTests : IDisposable
     }
 
     [Fact]
+    public void Read_UndrivenInputWithPullUp_ReadsHigh()
+    {
+        _controller.OpenPin(21, PinMode.InputPullUp);
+
+        Assert.Equal(PinValue.High, _controller.Read(21));
+    }
+
+    [Fact]
+    public void ReleaseInput_PullUpLineHeldLow_RisesWithEdge()
+    {
+        _controller.OpenPin(20, PinMode.InputPullUp);
+        _driver.SetInputLevel(20, PinValue.Low);
+        var edges = new List<PinEventTypes>();
+        _controller.RegisterCallbackForPinValueChangedEvent(20, PinEventTypes.Rising | PinEventTypes.Falling, (_, e) => edges.Add(e.ChangeType));
+
+        _driver.ReleaseInput(20);
+
+        Assert.Equal([PinEventTypes.Rising], edges);
+        Assert.Equal(PinValue.High, _controller.Read(20));
+    }
+
+    [Fact]
     public void OpenPin_OutOfRange_Throws()
     {
         Assert.ThrowsAny<ArgumentException>(() => _controller.OpenPin(28, PinMode.Output));
