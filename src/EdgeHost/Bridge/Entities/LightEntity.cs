@@ -3,7 +3,7 @@ using EdgeAi.EdgeHost.Commands;
 using EdgeAi.EdgeHost.HomeAssistant;
 using EdgeAi.EdgeHost.Mqtt;
 
-namespace EdgeAi.EdgeHost.Bridge;
+namespace EdgeAi.EdgeHost.Bridge.Entities;
 
 /// <summary>An on/off light: payloads <c>ON</c>/<c>OFF</c> (Home Assistant's defaults), state read from the pin.</summary>
 public sealed class LightEntity : IBridgeEntity
@@ -31,16 +31,13 @@ public sealed class LightEntity : IBridgeEntity
     public string Id { get; }
 
     /// <inheritdoc />
-    public string Component => "light";
-
-    /// <inheritdoc />
     public IReadOnlyList<EntityCommand> Commands { get; } = [Switch];
 
     /// <inheritdoc />
-    public string DiscoveryPayload(TopicLayout topics, NodeDevice device)
+    public IReadOnlyList<DiscoveryConfig> Discovery(TopicLayout topics, NodeDevice device)
     {
         ArgumentNullException.ThrowIfNull(topics);
-        return DiscoveryDocument.Build(topics, device, Id, _name, json =>
+        return [DiscoveryDocument.Config("light", topics, device, Id, _name, json =>
         {
             json.WriteString("command_topic", topics.Command(Id));
             json.WriteString("state_topic", topics.State(Id));
@@ -48,7 +45,7 @@ public sealed class LightEntity : IBridgeEntity
             json.WriteString("payload_off", Off);
             json.WriteBoolean("optimistic", false);
             json.WriteBoolean("retain", false);
-        });
+        })];
     }
 
     /// <inheritdoc />
