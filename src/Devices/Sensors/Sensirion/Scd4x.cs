@@ -62,7 +62,7 @@ public sealed class Scd4x
         var failure = await ReadWordsAsync(Scd4xCommands.GetDataReadyStatus, status, cancellationToken).ConfigureAwait(false);
         if (failure == SensorReadFailure.None && (status[0] & 0x07FF) == 0)
         {
-            // Section 3.9.2: the least significant 11 bits all 0 means no new data.
+            // Section 3.8.2: the least significant 11 bits all 0 means no new data.
             failure = SensorReadFailure.NotReady;
         }
 
@@ -88,10 +88,12 @@ public sealed class Scd4x
             _timeProvider.GetUtcNow());
     }
 
-    /// <summary>Section 3.6.2: T = -45 + 175 x word / 2^16.</summary>
+    /// <summary>
+    /// Section 3.5.2: T = -45 + 175 x word / 2^16. (Sensirion's later drivers divide by 2^16 - 1; the difference is below 0.003 °C.)
+    /// </summary>
     internal static double TemperatureFromRaw(ushort raw) => -45.0 + (175.0 * raw / 65536.0);
 
-    /// <summary>Section 3.6.2: RH = 100 x word / 2^16.</summary>
+    /// <summary>Section 3.5.2: RH = 100 x word / 2^16.</summary>
     internal static double HumidityFromRaw(ushort raw) => 100.0 * raw / 65536.0;
 
     private async Task<SensorReadFailure> ReadWordsAsync(ushort command, ushort[] words, CancellationToken cancellationToken)
