@@ -1,4 +1,5 @@
 using EdgeAi.Devices.Lights;
+using EdgeAi.EdgeHost.Commands;
 using EdgeAi.EdgeHost.HomeAssistant;
 using EdgeAi.EdgeHost.Mqtt;
 
@@ -9,6 +10,7 @@ public sealed class LightEntity : IBridgeEntity
 {
     private const string On = "ON";
     private const string Off = "OFF";
+    private static readonly EntityCommand Switch = new(null, CommandSchema.Word(On, Off));
     private readonly OnOffLight _light;
     private readonly string _name;
 
@@ -32,6 +34,9 @@ public sealed class LightEntity : IBridgeEntity
     public string Component => "light";
 
     /// <inheritdoc />
+    public IReadOnlyList<EntityCommand> Commands { get; } = [Switch];
+
+    /// <inheritdoc />
     public string DiscoveryPayload(TopicLayout topics, NodeDevice device)
     {
         ArgumentNullException.ThrowIfNull(topics);
@@ -47,21 +52,13 @@ public sealed class LightEntity : IBridgeEntity
     }
 
     /// <inheritdoc />
-    public string CurrentState() => _light.IsOn ? On : Off;
+    public IReadOnlyList<EntityState> CurrentStates() => [new(null, _light.IsOn ? On : Off)];
 
     /// <inheritdoc />
-    public CommandResult HandleCommand(string payload)
+    public CommandResult Execute(EntityCommand command, CommandValue value, CommandContext context)
     {
-        switch (payload)
-        {
-            case On:
-                _light.TurnOn();
-                return CommandResult.Ok;
-            case Off:
-                _light.TurnOff();
-                return CommandResult.Ok;
-            default:
-                return CommandResult.Rejected($"expected '{On}' or '{Off}'");
-        }
+        ArgumentNullException.ThrowIfNull(value);
+        _light.Set(value.Text == On);
+        return CommandResult.Ok;
     }
 }

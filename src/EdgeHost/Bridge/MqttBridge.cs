@@ -1,5 +1,5 @@
-using System.Text;
 using System.Threading.Channels;
+using EdgeAi.EdgeHost.Commands;
 using EdgeAi.EdgeHost.HomeAssistant;
 using EdgeAi.EdgeHost.Mqtt;
 using Microsoft.Extensions.Hosting;
@@ -10,25 +10,27 @@ using MQTTnet;
 namespace EdgeAi.EdgeHost.Bridge;
 
 /// <summary>
-/// Connects the node's entities to MQTT and Home Assistant. On every (re)connect it publishes availability,
-/// discovery and the state read from each device, and only then subscribes to command topics, so nothing
-/// is accepted before the hub can see the truth. A retained command is never executed.
+/// Connects the node's entities to MQTT and Home Assistant. On every (re)connect it publishes discovery and the
+/// state read from each device, subscribes to command topics, and only then announces <c>online</c>, so nothing
+/// is accepted before the hub can see the truth. Every command passes <see cref="CommandValidator"/>; a retained
+/// command is never executed; a QoS 1 redelivery acts once.
 /// </summary>
 internal sealed class MqttBridge : BackgroundService
 {
-    /// <summary>Command payloads are short words or small JSON documents; anything larger is rejected unread.</summary>
-    internal const int MaxCommandBytes = 1024;
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    /// <summary>User property the embedded broker stamps on every client publish with the authenticated client id.</summary>
+    internal const string SourceProperty = "edgeai-source";
 
     private readonly MqttConnection _connection;
     private readonly TopicLayout _topics;
     private readonly NodeDevice _device;
     private readonly List<IBridgeEntity> _entities;
-    private readonly Dictionary<string, IBridgeEntity> _byCommandTopic;
+    private readonly Dictionary<string, (IBridgeEntity Entity, EntityCommand Command)> _byCommandTopic;
+    private readonly BridgeRequests _requests;
     private readonly MqttOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<MqttBridge> _logger;
+    private readonly RecentPackets _recent = new();
+    private readonly HashSet<string> _clearedRetained = [];
     private readonly Channel<IBridgeEntity> _dirty = Channel.CreateUnbounded<IBridgeEntity>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Channel<bool> _reannounce = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
@@ -45,7 +47,10 @@ internal sealed class MqttBridge : BackgroundService
         _topics = topics;
         _device = device;
         _entities = entities.ToList();
-        _byCommandTopic = _entities.ToDictionary(e => topics.Command(e.Id), StringComparer.Ordinal);
+        _byCommandTopic = _entities
+            .SelectMany(e => e.Commands.Select(c => (Topic: topics.Command(e.Id, c.Attribute), Entity: e, Command: c)))
+            .ToDictionary(x => x.Topic, x => (x.Entity, x.Command), StringComparer.Ordinal);
+        _requests = new BridgeRequests(topics, time, () => _connection.IsConnected, () => _reannounce.Writer.TryWrite(true));
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -97,6 +102,7 @@ internal sealed class MqttBridge : BackgroundService
         {
             try
             {
+                _recent.Clear();
                 await _connection.ConnectAsync(stoppingToken).ConfigureAwait(false);
                 MqttLog.Connected(_logger, _connection.Broker.ToString(), _connection.ClientId);
                 failures = 0;
@@ -108,7 +114,7 @@ internal sealed class MqttBridge : BackgroundService
             {
                 return;
             }
-            catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or MQTTnet.Adapter.MqttConnectingFailedException or OperationCanceledException or InvalidOperationException)
+            catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or MQTTnet.Adapter.MqttConnectingFailedException or BrokerRefusedConnectionException or OperationCanceledException or InvalidOperationException)
             {
                 var delay = ReconnectBackoff.Delay(failures++, TimeSpan.FromSeconds(_options.MaxReconnectDelaySeconds));
                 MqttLog.ConnectFailed(_logger, ex, _connection.Broker.ToString(), delay);
@@ -118,25 +124,32 @@ internal sealed class MqttBridge : BackgroundService
     }
 
     /// <summary>
-    /// Discovery and state of every entity, then (first time on a connection) the command subscriptions, and
-    /// last the retained <c>online</c>: availability means "accepting commands", so a hub that saw it can act.
+    /// Discovery and state of every entity, then (first time on a connection) the subscriptions, and last the
+    /// retained <c>online</c>: availability means "accepting commands", so a hub that saw it can act.
     /// </summary>
     private async Task AnnounceAsync(bool subscribe, CancellationToken cancellationToken)
     {
         foreach (var entity in _entities)
         {
             await _connection.PublishAsync(_topics.Discovery(entity.Component, entity.Id), entity.DiscoveryPayload(_topics, _device), retain: true, cancellationToken).ConfigureAwait(false);
-            await _connection.PublishAsync(_topics.State(entity.Id), entity.CurrentState(), retain: true, cancellationToken).ConfigureAwait(false);
+            await PublishStatesAsync(entity, cancellationToken).ConfigureAwait(false);
         }
 
         if (subscribe)
         {
-            await _connection.SubscribeAsync([.. _byCommandTopic.Keys, _topics.HomeAssistantStatus], cancellationToken).ConfigureAwait(false);
+            await _connection.SubscribeAsync([.. _byCommandTopic.Keys, _topics.BridgeRequest("+"), _topics.HomeAssistantStatus], cancellationToken).ConfigureAwait(false);
         }
 
         await _connection.PublishAsync(_topics.Status, Availability.Online, retain: true, cancellationToken).ConfigureAwait(false);
-
         BridgeLog.Announced(_logger, _entities.Count);
+    }
+
+    private async Task PublishStatesAsync(IBridgeEntity entity, CancellationToken cancellationToken)
+    {
+        foreach (var state in entity.CurrentStates())
+        {
+            await _connection.PublishAsync(_topics.State(entity.Id, state.Attribute), state.Payload, retain: true, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Publishes the current state of every entity that changed; a burst of changes yields the latest value.</summary>
@@ -149,14 +162,13 @@ internal sealed class MqttBridge : BackgroundService
                 continue; // the next connect publishes every state anyway
             }
 
-            var topic = _topics.State(entity.Id);
             try
             {
-                await _connection.PublishAsync(topic, entity.CurrentState(), retain: true, stoppingToken).ConfigureAwait(false);
+                await PublishStatesAsync(entity, stoppingToken).ConfigureAwait(false);
             }
             catch (MQTTnet.Exceptions.MqttCommunicationException ex)
             {
-                MqttLog.PublishFailed(_logger, ex, topic);
+                MqttLog.PublishFailed(_logger, ex, _topics.State(entity.Id));
             }
         }
     }
@@ -193,7 +205,8 @@ internal sealed class MqttBridge : BackgroundService
         var message = e.ApplicationMessage;
         if (message.Topic == _topics.HomeAssistantStatus)
         {
-            if (TryDecode(message, out var status) && status == Availability.Online)
+            if (!message.Retain && message.Payload.Length == Availability.Online.Length
+                && System.Text.EncodingExtensions.GetString(System.Text.Encoding.UTF8, message.Payload) == Availability.Online)
             {
                 _reannounce.Writer.TryWrite(true);
             }
@@ -201,70 +214,110 @@ internal sealed class MqttBridge : BackgroundService
             return;
         }
 
-        if (!_byCommandTopic.TryGetValue(message.Topic, out var entity))
+        if (_requests.TryHandle(message) is { } response)
+        {
+            await PublishQuietlyAsync(response.Topic, response.Payload).ConfigureAwait(false);
+            return;
+        }
+
+        if (!_byCommandTopic.TryGetValue(message.Topic, out var target))
         {
             return;
         }
 
         if (message.Retain)
         {
-            BridgeLog.RetainedCommandIgnored(_logger, message.Topic);
+            await IgnoreRetainedCommandAsync(message.Topic, message.Payload.IsEmpty).ConfigureAwait(false);
             return;
         }
 
-        CommandResult result;
-        if (!TryDecode(message, out var payload))
+        if (message.Payload.IsEmpty && ForgetClearedRetained(message.Topic))
         {
-            result = CommandResult.Rejected($"payload must be UTF-8 text of at most {MaxCommandBytes} bytes");
-        }
-        else
-        {
-            try
-            {
-                result = entity.HandleCommand(payload);
-            }
-            catch (Exception ex) when (ex is InvalidOperationException or IOException)
-            {
-                BridgeLog.CommandFailed(_logger, ex, message.Topic);
-                result = CommandResult.Rejected("the device failed to execute the command");
-                _dirty.Writer.TryWrite(entity);
-            }
+            return; // the echo of our own clearing of a retained command
         }
 
+        if (!_recent.TryRecord(e.PacketIdentifier, message.Dup))
+        {
+            BridgeLog.DuplicateIgnored(_logger, message.Topic, e.PacketIdentifier);
+            return;
+        }
+
+        var (entity, command) = target;
+        var result = Execute(entity, command, message);
         if (result.Accepted)
         {
-            BridgeLog.CommandExecuted(_logger, message.Topic, entity.CurrentState());
             return;
         }
 
         BridgeLog.CommandRejected(_logger, message.Topic, result.Reason!);
+        await PublishQuietlyAsync(_topics.Error(entity.Id), result.Reason!).ConfigureAwait(false);
+    }
+
+    private CommandResult Execute(IBridgeEntity entity, EntityCommand command, MqttApplicationMessage message)
+    {
+        var payload = message.Payload.IsSingleSegment ? message.Payload.FirstSpan : System.Buffers.BuffersExtensions.ToArray(message.Payload);
+        if (!CommandValidator.TryValidate(payload, command.Schema, out var value, out var reason))
+        {
+            return CommandResult.Rejected(reason!);
+        }
+
+        var stamped = message.UserProperties?.LastOrDefault(p => p.Name == SourceProperty);
+        var source = stamped is null ? "unknown" : System.Text.Encoding.UTF8.GetString(stamped.ValueBuffer.Span);
         try
         {
-            await _connection.PublishAsync(_topics.Error(entity.Id), result.Reason!, retain: false).ConfigureAwait(false);
+            var result = entity.Execute(command, value!, new CommandContext(source, _time.GetUtcNow()));
+            if (result.Accepted)
+            {
+                BridgeLog.CommandExecuted(_logger, message.Topic, source);
+            }
+
+            return result;
         }
-        catch (MQTTnet.Exceptions.MqttCommunicationException ex)
+        catch (Exception ex) when (ex is InvalidOperationException or IOException)
         {
-            MqttLog.PublishFailed(_logger, ex, _topics.Error(entity.Id));
+            BridgeLog.CommandFailed(_logger, ex, message.Topic);
+            _dirty.Writer.TryWrite(entity);
+            return CommandResult.Rejected("the device failed to execute the command");
         }
     }
 
-    private static bool TryDecode(MqttApplicationMessage message, out string text)
+    /// <summary>
+    /// A retained command would replay at every start, so it is never executed. The node clears it (an empty
+    /// retained message), where the broker lets it; the empty echo that clearing produces is swallowed.
+    /// </summary>
+    private async Task IgnoreRetainedCommandAsync(string topic, bool alreadyEmpty)
     {
-        text = string.Empty;
-        var payload = message.Payload;
-        if (payload.Length > MaxCommandBytes)
+        BridgeLog.RetainedCommandIgnored(_logger, topic);
+        if (alreadyEmpty)
         {
-            return false;
+            return;
         }
 
+        lock (_clearedRetained)
+        {
+            _clearedRetained.Add(topic);
+        }
+
+        await PublishQuietlyAsync(topic, string.Empty, retain: true).ConfigureAwait(false);
+    }
+
+    private bool ForgetClearedRetained(string topic)
+    {
+        lock (_clearedRetained)
+        {
+            return _clearedRetained.Remove(topic);
+        }
+    }
+
+    private async Task PublishQuietlyAsync(string topic, string payload, bool retain = false)
+    {
         try
         {
-            text = StrictUtf8.GetString(payload);
-            return true;
+            await _connection.PublishAsync(topic, payload, retain).ConfigureAwait(false);
         }
-        catch (DecoderFallbackException)
+        catch (MQTTnet.Exceptions.MqttCommunicationException ex)
         {
-            return false;
+            MqttLog.PublishFailed(_logger, ex, topic);
         }
     }
 }

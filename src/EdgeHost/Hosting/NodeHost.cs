@@ -4,6 +4,7 @@ using EdgeAi.EdgeHost.Board;
 using EdgeAi.EdgeHost.Bridge;
 using EdgeAi.EdgeHost.HomeAssistant;
 using EdgeAi.EdgeHost.Mqtt;
+using EdgeAi.EdgeHost.Mqtt.Broker;
 using EdgeAi.EdgeHost.Systemd;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -146,10 +147,35 @@ public static class NodeHost
         });
         services.AddSingleton<MqttConnection>();
 
-        // The embedded broker is registered first so it starts before the bridge and stops after it.
         if (string.IsNullOrEmpty(configuration[$"{MqttOptions.SectionName}:Broker"]))
         {
+            services.AddSingleton(sp =>
+            {
+                var topics = sp.GetRequiredService<TopicLayout>(); // creates the data directory
+                var node = sp.GetRequiredService<IOptions<NodeOptions>>().Value;
+                return EmbeddedBrokerCredentials.LoadOrCreate(node.DataDirectory, topics.NodeId);
+            });
+            services.AddSingleton(sp => BrokerLogin.ForEmbedded(sp.GetRequiredService<EmbeddedBrokerCredentials>()));
+            services.AddSingleton(sp =>
+            {
+                var mqtt = sp.GetRequiredService<IOptions<MqttOptions>>().Value;
+                var host = mqtt.EmbeddedListenAddress is "0.0.0.0" ? "127.0.0.1" : mqtt.EmbeddedListenAddress;
+                return new BrokerAddress(host, mqtt.EmbeddedPort, UseTls: false, UserName: null, Password: null);
+            });
+
+            // The embedded broker is registered first so it starts before the bridge and stops after it.
             services.AddHostedService<EmbeddedBroker>();
+        }
+        else
+        {
+            services.AddSingleton(sp =>
+            {
+                var mqtt = sp.GetRequiredService<IOptions<MqttOptions>>().Value;
+                return BrokerAddress.TryParse(mqtt.Broker, out var address, out _) ? address! : throw new InvalidOperationException("Mqtt:Broker was validated");
+            });
+            services.AddSingleton(sp => BrokerLogin.ForExternal(
+                sp.GetRequiredService<IOptions<MqttOptions>>().Value,
+                sp.GetRequiredService<BrokerAddress>()));
         }
 
         services.AddHostedService<MqttBridge>();

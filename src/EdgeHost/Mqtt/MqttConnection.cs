@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MQTTnet;
@@ -21,20 +22,19 @@ public sealed class MqttConnection : IDisposable
     private readonly MqttOptions _options;
     private readonly TopicLayout _topics;
     private readonly ILogger<MqttConnection> _logger;
+    private readonly BrokerLogin _login;
     private TaskCompletionSource _disconnected = NewSignal();
 
     /// <summary>Creates the client; nothing is sent before <see cref="ConnectAsync"/>.</summary>
-    public MqttConnection(IOptions<MqttOptions> options, TopicLayout topics, ILogger<MqttConnection> logger)
+    public MqttConnection(IOptions<MqttOptions> options, BrokerAddress broker, BrokerLogin login, TopicLayout topics, ILogger<MqttConnection> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(topics);
         _options = options.Value;
         _topics = topics;
         _logger = logger;
-        Broker = string.IsNullOrEmpty(_options.Broker)
-            ? new BrokerAddress("127.0.0.1", _options.EmbeddedPort, UseTls: false, UserName: null, Password: null)
-            : BrokerAddress.TryParse(_options.Broker, out var address, out var error)
-                ? address!
-                : throw new OptionsValidationException(MqttOptions.SectionName, typeof(MqttOptions), [$"{MqttOptions.SectionName}:Broker is invalid: {error}."]);
+        _login = login;
+        Broker = broker;
         ClientId = $"edgeai-{topics.NodeId}";
         _client = new MqttClientFactory().CreateMqttClient();
         _client.DisconnectedAsync += OnDisconnectedAsync;
@@ -56,7 +56,8 @@ public sealed class MqttConnection : IDisposable
     /// <summary>Whether the client holds a connection now.</summary>
     public bool IsConnected => _client.IsConnected;
 
-    /// <summary>Connects (clean start) with the node's last will; completes after CONNACK.</summary>
+    /// <summary>Connects (clean start) with the node's last will; completes after a successful CONNACK.</summary>
+    /// <exception cref="BrokerRefusedConnectionException">The broker answered with a failure code (bad credentials, not authorised).</exception>
     public async Task ConnectAsync(CancellationToken cancellationToken = default)
     {
         var builder = new MqttClientOptionsBuilder()
@@ -70,18 +71,22 @@ public sealed class MqttConnection : IDisposable
             .WithWillPayload(Availability.Offline)
             .WithWillRetain()
             .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce);
-        if (Broker.UserName is not null)
+        if (_login.UserName is not null)
         {
-            builder = builder.WithCredentials(Broker.UserName, Broker.Password);
+            builder = builder.WithCredentials(_login.UserName, _login.Password);
         }
 
         if (Broker.UseTls)
         {
-            builder = builder.WithTlsOptions(tls => tls.UseTls());
+            builder = builder.WithTlsOptions(ConfigureTls);
         }
 
         _disconnected = NewSignal();
-        await _client.ConnectAsync(builder.Build(), cancellationToken).ConfigureAwait(false);
+        var result = await _client.ConnectAsync(builder.Build(), cancellationToken).ConfigureAwait(false);
+        if (result.ResultCode != MqttClientConnectResultCode.Success)
+        {
+            throw new BrokerRefusedConnectionException(Broker, result.ResultCode, result.ReasonString);
+        }
     }
 
     /// <summary>Completes when the current connection is lost (or at once when there is none).</summary>
@@ -134,6 +139,26 @@ public sealed class MqttConnection : IDisposable
 
     internal static string SoftwareVersion { get; } =
         typeof(MqttConnection).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    /// <summary>
+    /// TLS to an external broker: the host name is checked against the certificate; with <c>Mqtt:CaFile</c> the
+    /// chain must end in one of those CAs (a private CA, as home brokers use), otherwise in the system store.
+    /// </summary>
+    private void ConfigureTls(MqttClientTlsOptionsBuilder tls)
+    {
+        tls.UseTls().WithTargetHost(Broker.Host);
+        if (_options.CaFile is not null)
+        {
+            var authorities = new X509Certificate2Collection();
+            authorities.ImportFromPemFile(_options.CaFile);
+            tls.WithTrustChain(authorities);
+        }
+
+        if (_options.ClientCertificateFile is not null)
+        {
+            tls.WithClientCertificates([X509Certificate2.CreateFromPemFile(_options.ClientCertificateFile, _options.ClientKeyFile)]);
+        }
+    }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -14,8 +14,8 @@ internal static partial class MqttLog
     [LoggerMessage(2002, LogLevel.Warning, "Disconnected from MQTT broker {Broker}: {Reason}")]
     public static partial void Disconnected(ILogger logger, string broker, string reason);
 
-    [LoggerMessage(2003, LogLevel.Information, "Embedded MQTT broker listening on 127.0.0.1:{Port}")]
-    public static partial void EmbeddedBrokerStarted(ILogger logger, int port);
+    [LoggerMessage(2003, LogLevel.Information, "Embedded MQTT broker listening on {Address}:{Port}")]
+    public static partial void EmbeddedBrokerStarted(ILogger logger, string address, int port);
 
     [LoggerMessage(2004, LogLevel.Information, "Embedded MQTT broker stopped")]
     public static partial void EmbeddedBrokerStopped(ILogger logger);

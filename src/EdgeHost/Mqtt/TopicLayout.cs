@@ -15,11 +15,19 @@ public sealed record TopicLayout(string BaseTopic, string NodeId, string Discove
     /// <summary>Home Assistant's own birth and last-will topic.</summary>
     public string HomeAssistantStatus => $"{DiscoveryPrefix}/status";
 
-    /// <summary>Retained state of an entity.</summary>
-    public string State(string entityId) => $"{BaseTopic}/{NodeId}/{entityId}/state";
+    /// <summary>Retained state of an entity (<c>.../state</c>), or of one of its attributes (<c>.../&lt;attribute&gt;</c>).</summary>
+    public string State(string entityId, string? attribute = null) =>
+        attribute is null ? $"{BaseTopic}/{NodeId}/{entityId}/state" : $"{BaseTopic}/{NodeId}/{entityId}/{attribute}";
 
-    /// <summary>Command topic of an entity.</summary>
-    public string Command(string entityId) => $"{BaseTopic}/{NodeId}/{entityId}/set";
+    /// <summary>Command topic of an entity (<c>.../set</c>) or of one of its attributes (<c>.../&lt;attribute&gt;/set</c>).</summary>
+    public string Command(string entityId, string? attribute = null) =>
+        attribute is null ? $"{BaseTopic}/{NodeId}/{entityId}/set" : $"{BaseTopic}/{NodeId}/{entityId}/{attribute}/set";
+
+    /// <summary>Bridge request topic for an operation.</summary>
+    public string BridgeRequest(string operation) => $"{BaseTopic}/{NodeId}/bridge/request/{operation}";
+
+    /// <summary>Bridge response topic for an operation.</summary>
+    public string BridgeResponse(string operation) => $"{BaseTopic}/{NodeId}/bridge/response/{operation}";
 
     /// <summary>Where a rejected command's reason is published (not retained).</summary>
     public string Error(string entityId) => $"{BaseTopic}/{NodeId}/{entityId}/error";

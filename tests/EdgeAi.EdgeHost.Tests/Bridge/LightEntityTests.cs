@@ -3,6 +3,7 @@ using System.Text.Json;
 using EdgeAi.Devices.Lights;
 using EdgeAi.Devices.Simulation;
 using EdgeAi.EdgeHost.Bridge;
+using EdgeAi.EdgeHost.Commands;
 using EdgeAi.EdgeHost.HomeAssistant;
 using EdgeAi.EdgeHost.Mqtt;
 
@@ -32,11 +33,11 @@ public sealed class LightEntityTests : IDisposable
     [Fact]
     public void HandleCommand_On_DrivesPinAndReportsOn()
     {
-        var result = _entity.HandleCommand("ON");
+        var result = Send("ON");
 
         Assert.True(result.Accepted);
         Assert.Equal(PinValue.High, _board.PeekLevel(17));
-        Assert.Equal("ON", _entity.CurrentState());
+        Assert.Equal("ON", State(_entity));
     }
 
     [Theory]
@@ -46,7 +47,7 @@ public sealed class LightEntityTests : IDisposable
     [InlineData("ON ")]
     public void HandleCommand_Invalid_RejectedAndNothingMoves(string payload)
     {
-        var result = _entity.HandleCommand(payload);
+        var result = Send(payload);
 
         Assert.False(result.Accepted);
         Assert.False(string.IsNullOrEmpty(result.Reason));
@@ -57,13 +58,23 @@ public sealed class LightEntityTests : IDisposable
     public void StateChanged_RaisedWhenLightSwitches()
     {
         var raised = new List<string>();
-        _entity.StateChanged += e => raised.Add(e.CurrentState());
+        _entity.StateChanged += e => raised.Add(State(e));
 
-        _entity.HandleCommand("ON");
-        _entity.HandleCommand("ON");
+        Send("ON");
+        Send("ON");
 
         Assert.Equal(["ON"], raised);
     }
+
+    private CommandResult Send(string payload)
+    {
+        var command = Assert.Single(_entity.Commands);
+        return CommandValidator.TryValidate(System.Text.Encoding.UTF8.GetBytes(payload), command.Schema, out var value, out var reason)
+            ? _entity.Execute(command, value!, new CommandContext("test", DateTimeOffset.UnixEpoch))
+            : CommandResult.Rejected(reason!);
+    }
+
+    private static string State(IBridgeEntity entity) => Assert.Single(entity.CurrentStates()).Payload;
 
     [Fact]
     public void DiscoveryPayload_NamesTopicsAvailabilityDeviceAndOrigin()

@@ -27,6 +27,12 @@ public sealed class HubClient : IAsyncDisposable
         };
     }
 
+    /// <summary>The broker answered CONNACK with a failure code.</summary>
+    public sealed class ConnectRefusedException(MqttClientConnectResultCode code) : Exception($"connection refused: {code}")
+    {
+        public MqttClientConnectResultCode ResultCode { get; } = code;
+    }
+
     public sealed record Received(string Topic, string Payload, bool Retain);
 
     public IReadOnlyCollection<Received> Messages => _received.ToArray();
@@ -44,11 +50,17 @@ public sealed class HubClient : IAsyncDisposable
             options = options.WithCredentials(user, password);
         }
 
-        await client.ConnectAsync(options.Build());
+        var result = await client.ConnectAsync(options.Build());
+        if (result.ResultCode != MqttClientConnectResultCode.Success)
+        {
+            client.Dispose();
+            throw new ConnectRefusedException(result.ResultCode);
+        }
+
         return new HubClient(client);
     }
 
-    public async Task SubscribeAsync(params string[] filters)
+    public async Task<MqttClientSubscribeResult> SubscribeAsync(params string[] filters)
     {
         var builder = new MqttClientFactory().CreateSubscribeOptionsBuilder();
         foreach (var filter in filters)
@@ -56,10 +68,10 @@ public sealed class HubClient : IAsyncDisposable
             builder = builder.WithTopicFilter(f => f.WithTopic(filter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce));
         }
 
-        await _client.SubscribeAsync(builder.Build());
+        return await _client.SubscribeAsync(builder.Build());
     }
 
-    public async Task PublishAsync(string topic, string payload, bool retain = false)
+    public async Task<MqttClientPublishResult> PublishAsync(string topic, string payload, bool retain = false)
     {
         var message = new MqttApplicationMessageBuilder()
             .WithTopic(topic)
@@ -67,7 +79,7 @@ public sealed class HubClient : IAsyncDisposable
             .WithRetainFlag(retain)
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .Build();
-        await _client.PublishAsync(message);
+        return await _client.PublishAsync(message);
     }
 
     /// <summary>Waits until a message matching <paramref name="match"/> has arrived (or was already seen).</summary>

@@ -19,6 +19,18 @@ public sealed class InProcessNode : IAsyncDisposable
 
     public SimulatedGpioDriver Board { get; }
 
+    public string DataDirectory => _dataDirectory;
+
+    /// <summary>The hub's password on the embedded broker, from the credentials file the node generated.</summary>
+    public string HubPassword
+    {
+        get
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_dataDirectory, "mqtt-credentials.json")));
+            return json.RootElement.GetProperty("hub").GetProperty("password").GetString()!;
+        }
+    }
+
     public static async Task<InProcessNode> StartAsync(string nodeId, string? broker = null, int? embeddedPort = null)
     {
         var board = new SimulatedGpioDriver();

@@ -1,3 +1,4 @@
+using EdgeAi.Testing;
 using EdgeAi.IntegrationTests.Infrastructure;
 
 namespace EdgeAi.IntegrationTests.Skeleton;

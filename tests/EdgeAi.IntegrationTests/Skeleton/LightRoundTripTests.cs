@@ -1,3 +1,4 @@
+using EdgeAi.Testing;
 using System.Device.Gpio;
 using System.Text.Json;
 using EdgeAi.IntegrationTests.Infrastructure;
@@ -27,7 +28,7 @@ public sealed class LightRoundTripTests
         var port = FreePort.Next();
         await using var node = await InProcessNode.StartAsync("embedded", embeddedPort: port);
 
-        await AssertHubCanDriveLightAsync(port, "embedded", node);
+        await AssertHubCanDriveLightAsync(port, "embedded", node, ("homeassistant", node.HubPassword));
     }
 
     [Fact]
@@ -71,16 +72,16 @@ public sealed class LightRoundTripTests
         Assert.Equal(PinValue.Low, node.Board.PeekLevel(17));
     }
 
-    private static async Task AssertHubCanDriveLightAsync(int port, string nodeId, InProcessNode node)
+    private static async Task AssertHubCanDriveLightAsync(int port, string nodeId, InProcessNode node, (string User, string Password)? login = null)
     {
-        await using (var early = await HubClient.ConnectAsync(port, "early-hub"))
+        await using (var early = await HubClient.ConnectAsync(port, "early-hub", login?.User, login?.Password))
         {
             await early.SubscribeAsync($"edgeai/{nodeId}/status");
             await early.WaitForAsync(m => m.Payload == "online", Patience);
         }
 
         // A hub that connects now only sees what the broker retained: discovery, availability, state.
-        await using var hub = await HubClient.ConnectAsync(port);
+        await using var hub = await HubClient.ConnectAsync(port, "test-hub", login?.User, login?.Password);
         await hub.SubscribeAsync($"homeassistant/light/{nodeId}/+/config", $"edgeai/{nodeId}/status");
         var status = await hub.WaitForAsync(m => m.Topic == $"edgeai/{nodeId}/status" && m.Retain, Patience);
         Assert.Equal("online", status.Payload);

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 
-namespace EdgeAi.IntegrationTests.Infrastructure;
+namespace EdgeAi.Testing;
 
 /// <summary>
 /// A real mosquitto broker from Debian, on a free loopback port, with a config file written by the test:
@@ -59,6 +59,7 @@ public sealed class Mosquitto : IAsyncDisposable
             listener {Port} 127.0.0.1
             allow_anonymous true
             persistence false
+            set_tcp_nodelay true
             log_dest stderr
             log_type error
             log_type warning
