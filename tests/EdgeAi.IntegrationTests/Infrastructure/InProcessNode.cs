@@ -35,7 +35,7 @@ public sealed class InProcessNode : IAsyncDisposable
     {
         var board = new SimulatedGpioDriver();
         var dataDirectory = Directory.CreateTempSubdirectory("edgeai-node-").FullName;
-        var settings = new NodeHostSettings { Mode = NodeMode.Simulate, GpioDriver = board };
+        var settings = new NodeHostSettings { Mode = NodeMode.Simulate, SimulatedGpio = board };
         settings.Overrides["Node:NodeId"] = nodeId;
         settings.Overrides["Node:DataDirectory"] = dataDirectory;
         if (broker is not null)

@@ -63,11 +63,11 @@ public sealed class EdgeAiCliTests : IAsyncLifetime
     public async Task Simulate_ManifestPinOutOfRange_ExitsNonZeroNamingTheKey()
     {
         var config = Path.Combine(_dataDirectory, "bad.json");
-        await File.WriteAllTextAsync(config, """{ "Devices": { "Lights": [ { "Id": "hall", "Name": "Hall", "Pin": 99 } ] } }""");
+        await File.WriteAllTextAsync(config, """{ "Devices": [ { "Kind": "light", "Id": "hall", "Name": "Hall", "Pin": 99 } ] }""");
         await using var node = EdgeAiProcess.Start("simulate", "--config", config, "--data-dir", _dataDirectory, "--mqtt-port", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         Assert.Equal(2, await node.WaitForExitAsync(Patience));
-        Assert.Contains("Devices:Lights:0:Pin", node.StandardError, StringComparison.Ordinal);
+        Assert.Contains("Devices:0:Pin", node.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]
