@@ -1,0 +1,103 @@
+using EdgeAi.Cloud.Service.Auth;
+using EdgeAi.Cloud.Service.Http;
+using EdgeAi.Cloud.Service.Inference;
+using EdgeAi.Cloud.Service.Logging;
+using EdgeAi.Cloud.Service.Repository;
+
+namespace EdgeAi.Cloud.Service.Cli;
+
+/// <summary><c>serve</c>: builds and runs the web host.</summary>
+internal static class ServeCommand
+{
+    /// <summary>Validates the options and serves until the host stops.</summary>
+    /// <exception cref="UsageException">The options or the tokens file are not usable; nothing was started.</exception>
+    public static async Task RunAsync(ServeOptions options, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateBuilder();
+        options.ApplyDefaults(builder.Configuration);
+        if (string.IsNullOrEmpty(options.ModelRepository))
+        {
+            throw new UsageException("serve needs --model-repository DIR");
+        }
+
+        if (!Directory.Exists(options.ModelRepository))
+        {
+            throw new UsageException($"model repository '{options.ModelRepository}' does not exist");
+        }
+
+        var verifier = LoadTokens(options);
+        // Per-request framework logs at Information drown the service's own events; configuration may raise them again.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.WebHost.UseUrls(options.Urls ?? ServeOptions.DefaultUrls);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBytes);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(new ServiceLimits(options.MaxRequestBytes));
+        builder.Services.AddSingleton<IModelRunnerFactory, OnnxModelRunnerFactory>();
+        builder.Services.AddSingleton(sp => new ModelRepository(
+            options.ModelRepository, sp.GetRequiredService<IModelRunnerFactory>(), sp.GetRequiredService<ILogger<ModelRepository>>()));
+        builder.Services.AddHostedService<RepositoryStartupService>();
+        builder.Services.AddRouting();
+
+        var app = builder.Build();
+        try
+        {
+            await ConfigureAndRunAsync(app, options, verifier, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static async Task ConfigureAndRunAsync(WebApplication app, ServeOptions options, TokenVerifier? verifier, CancellationToken cancellationToken)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("EdgeAi.Cloud.Service");
+        app.UseMiddleware<ErrorHandlingMiddleware>();
+        if (verifier is null)
+        {
+            logger.AuthenticationDisabled();
+        }
+        else
+        {
+            logger.TokensLoaded(verifier.Count, options.TokensFile!);
+            app.UseMiddleware<BearerTokenMiddleware>(verifier);
+        }
+
+        // Routing's own 404/405 have no body: give them the protocol's error body too.
+        app.UseStatusCodePages(async context =>
+        {
+            var response = context.HttpContext.Response;
+            await HttpResponses.WriteErrorAsync(
+                context.HttpContext, response.StatusCode, response.StatusCode == StatusCodes.Status405MethodNotAllowed ? "method not allowed" : "not found").ConfigureAwait(false);
+        });
+        HealthEndpoints.Map(app);
+        ModelEndpoints.Map(app);
+        InferenceEndpoint.Map(app);
+        RepositoryEndpoints.Map(app);
+        await app.RunAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static TokenVerifier? LoadTokens(ServeOptions options)
+    {
+        if (options.TokensFile is null)
+        {
+            return options.InsecureNoAuth
+                ? null
+                : throw new UsageException("refusing to start without authentication: give --tokens-file FILE (create one with 'token create NAME --tokens-file FILE') or, for a closed test network only, --insecure-no-auth");
+        }
+
+        if (options.InsecureNoAuth)
+        {
+            throw new UsageException("--tokens-file and --insecure-no-auth contradict each other");
+        }
+
+        try
+        {
+            return new TokenVerifier(TokensFile.Read(options.TokensFile));
+        }
+        catch (Exception e) when (e is TokensFileFormatException or IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot use the tokens file: {e.Message}", e);
+        }
+    }
+}

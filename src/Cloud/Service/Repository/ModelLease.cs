@@ -1,0 +1,37 @@
+using EdgeAi.Cloud.Service.Inference;
+
+namespace EdgeAi.Cloud.Service.Repository;
+
+/// <summary>
+/// One request's hold on a model version: the runner stays valid until the lease is disposed. Dispose
+/// exactly once, on the thread that finished using the runner.
+/// </summary>
+internal sealed class ModelLease : IDisposable
+{
+    private LoadedModel? _model;
+
+    /// <summary>Wraps a reference already taken on <paramref name="model"/>.</summary>
+    public ModelLease(LoadedModel model, long version)
+    {
+        _model = model;
+        Version = version;
+        Config = model.Config;
+        Runner = model.Runners[version];
+        ServedVersions = [.. model.Runners.Keys];
+    }
+
+    /// <summary>Every version the model serves, ascending.</summary>
+    public IReadOnlyList<long> ServedVersions { get; }
+
+    /// <summary>The version serving this request.</summary>
+    public long Version { get; }
+
+    /// <summary>The model's configuration.</summary>
+    public ModelConfig Config { get; }
+
+    /// <summary>The runner; valid until <see cref="Dispose"/>.</summary>
+    public IModelRunner Runner { get; }
+
+    /// <inheritdoc />
+    public void Dispose() => Interlocked.Exchange(ref _model, null)?.Release();
+}
