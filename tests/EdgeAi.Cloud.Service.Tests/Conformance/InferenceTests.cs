@@ -131,6 +131,32 @@ public sealed class InferenceTests(ServiceFixture fixture)
         Http.AssertError(await fixture.Client.PostJsonAsync("/v2/models/simple/infer", SimpleBatch(9)), HttpStatusCode.BadRequest, "max_batch_size");
     }
 
+    /// <summary>
+    /// "simple" has dynamic_batching: concurrent requests may be merged into one run and split back; each
+    /// client must still get exactly its own rows.
+    /// </summary>
+    [Fact]
+    public async Task Infer_ConcurrentRequestsOnBatchingModel_EachGetsItsOwnAnswer()
+    {
+        async Task Check(int k)
+        {
+            var rows = (k % 3) + 1;
+            var data = string.Join(",", Enumerable.Range(0, rows * 4).Select(i => k * 100 + i));
+            var request = $$"""
+                {"inputs": [
+                  {"name": "INPUT0", "shape": [{{rows}}, 4], "datatype": "FP32", "data": [{{data}}]},
+                  {"name": "INPUT1", "shape": [{{rows}}, 4], "datatype": "FP32", "data": [{{data}}]}],
+                 "outputs": [{"name": "OUTPUT0"}]}
+                """;
+            var (status, body) = await fixture.Client.PostJsonAsync("/v2/models/simple/infer", request);
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Equal([rows, 4L], body.Output("OUTPUT0").Shape());
+            Assert.Equal(Enumerable.Range(0, rows * 4).Select(i => 2f * (k * 100 + i)), body.Output("OUTPUT0").Floats());
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, 48).Select(k => Task.Run(() => Check(k))));
+    }
+
     internal static string SimpleBatch(int batch)
     {
         var data = string.Join(",", Enumerable.Repeat("[1,2,3,4]", batch));

@@ -9,7 +9,7 @@ public sealed class LoadedModelTests
     {
         var runner = new FakeRunner();
         var config = ModelConfigReader.Read("m", "");
-        return (new LoadedModel(config, new Dictionary<long, IModelRunner> { [1] = runner }), runner);
+        return (new LoadedModel(config, new Dictionary<long, IModelRunner> { [1] = runner }, TimeProvider.System), runner);
     }
 
     [Fact]

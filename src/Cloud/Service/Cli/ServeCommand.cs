@@ -34,7 +34,10 @@ internal static class ServeCommand
         builder.Services.AddSingleton(new ServiceLimits(options.MaxRequestBytes));
         builder.Services.AddSingleton<IModelRunnerFactory, OnnxModelRunnerFactory>();
         builder.Services.AddSingleton(sp => new ModelRepository(
-            options.ModelRepository, sp.GetRequiredService<IModelRunnerFactory>(), sp.GetRequiredService<ILogger<ModelRepository>>()));
+            options.ModelRepository,
+            sp.GetRequiredService<IModelRunnerFactory>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ModelRepository>>()));
         builder.Services.AddHostedService<RepositoryStartupService>();
         builder.Services.AddRouting();
 

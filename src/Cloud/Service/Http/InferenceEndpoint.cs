@@ -37,7 +37,7 @@ internal static class InferenceEndpoint
         {
             var request = InferRequestParser.Parse(json.Span);
             var bound = InferRequestBinder.Bind(request, json.Span, binary, lease.Config);
-            var outputs = lease.Runner.Run(bound.Inputs, [.. bound.Outputs.Select(o => o.Name)]);
+            var outputs = await lease.Executor.RunAsync(bound.Inputs, [.. bound.Outputs.Select(o => o.Name)], context.RequestAborted).ConfigureAwait(false);
             response = InferResponseWriter.Write(name, lease.Version, request, bound.Outputs, outputs);
         }
 

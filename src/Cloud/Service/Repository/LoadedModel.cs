@@ -1,3 +1,4 @@
+using EdgeAi.Cloud.Service.Batching;
 using EdgeAi.Cloud.Service.Inference;
 
 namespace EdgeAi.Cloud.Service.Repository;
@@ -16,13 +17,24 @@ internal sealed class LoadedModel
 {
     private int _references = 1;
 
-    /// <summary>Creates a model that owns <paramref name="runners"/>.</summary>
-    public LoadedModel(ModelConfig config, IReadOnlyDictionary<long, IModelRunner> runners)
+    /// <summary>
+    /// Creates a model that owns <paramref name="runners"/> and one executor per version: a
+    /// <see cref="DynamicBatcher"/> when the configuration has <c>dynamic_batching</c>, else direct runs.
+    /// </summary>
+    public LoadedModel(ModelConfig config, IReadOnlyDictionary<long, IModelRunner> runners, TimeProvider time)
     {
         Config = config;
         Runners = runners;
         LatestVersion = runners.Keys.Max();
+        Executors = runners.ToDictionary(
+            r => r.Key,
+            r => config.DynamicBatching is not null && config.Batches
+                ? (IInferenceExecutor)new DynamicBatcher(r.Value, config, time)
+                : new DirectExecutor(r.Value));
     }
+
+    /// <summary>The executor of each served version (batching or direct).</summary>
+    public IReadOnlyDictionary<long, IInferenceExecutor> Executors { get; }
 
     /// <summary>The configuration the versions were loaded with.</summary>
     public ModelConfig Config { get; }
@@ -59,6 +71,11 @@ internal sealed class LoadedModel
     {
         if (Interlocked.Decrement(ref _references) == 0)
         {
+            foreach (var executor in Executors.Values)
+            {
+                executor.Dispose();
+            }
+
             foreach (var runner in Runners.Values)
             {
                 runner.Dispose();

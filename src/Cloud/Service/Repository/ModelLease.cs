@@ -17,6 +17,7 @@ internal sealed class ModelLease : IDisposable
         Version = version;
         Config = model.Config;
         Runner = model.Runners[version];
+        Executor = model.Executors[version];
         ServedVersions = [.. model.Runners.Keys];
     }
 
@@ -28,6 +29,9 @@ internal sealed class ModelLease : IDisposable
 
     /// <summary>The model's configuration.</summary>
     public ModelConfig Config { get; }
+
+    /// <summary>The executor (batching or direct) of this version; valid until <see cref="Dispose"/>.</summary>
+    public IInferenceExecutor Executor { get; }
 
     /// <summary>The runner; valid until <see cref="Dispose"/>.</summary>
     public IModelRunner Runner { get; }

@@ -10,11 +10,13 @@ namespace EdgeAi.Cloud.Service.Repository;
 internal sealed class ModelLoader
 {
     private readonly IModelRunnerFactory _factory;
+    private readonly TimeProvider _time;
 
-    /// <summary>Creates a loader that opens model files with <paramref name="factory"/>.</summary>
-    public ModelLoader(IModelRunnerFactory factory)
+    /// <summary>Creates a loader that opens model files with <paramref name="factory"/>; batchers read <paramref name="time"/>.</summary>
+    public ModelLoader(IModelRunnerFactory factory, TimeProvider time)
     {
         _factory = factory;
+        _time = time;
     }
 
     /// <summary>Loads <paramref name="folder"/> completely or not at all.</summary>
@@ -63,7 +65,7 @@ internal sealed class ModelLoader
                 }
             }
 
-            return new LoadedModel(config, runners);
+            return new LoadedModel(config, runners, _time);
         }
         catch
         {

@@ -24,10 +24,10 @@ internal sealed class ModelRepository : IDisposable
     private volatile bool _startupComplete;
 
     /// <summary>Creates a repository over <paramref name="root"/>; nothing is loaded until <see cref="LoadAllAsync"/>.</summary>
-    public ModelRepository(string root, IModelRunnerFactory factory, ILogger<ModelRepository> logger)
+    public ModelRepository(string root, IModelRunnerFactory factory, TimeProvider time, ILogger<ModelRepository> logger)
     {
         Root = Path.GetFullPath(root);
-        _loader = new ModelLoader(factory);
+        _loader = new ModelLoader(factory, time);
         _logger = logger;
     }
 
