@@ -2,7 +2,9 @@ using EdgeAi.Cloud.Service.Auth;
 using EdgeAi.Cloud.Service.Http;
 using EdgeAi.Cloud.Service.Inference;
 using EdgeAi.Cloud.Service.Logging;
+using EdgeAi.Cloud.Service.Metrics;
 using EdgeAi.Cloud.Service.Repository;
+using Prometheus;
 
 namespace EdgeAi.Cloud.Service.Cli;
 
@@ -38,6 +40,7 @@ internal static class ServeCommand
             sp.GetRequiredService<IModelRunnerFactory>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<ModelRepository>>()));
+        builder.Services.AddSingleton(sp => new ServiceMetrics(new CollectorRegistry(), sp.GetRequiredService<ModelRepository>()));
         builder.Services.AddHostedService<RepositoryStartupService>();
         builder.Services.AddRouting();
 
@@ -55,6 +58,8 @@ internal static class ServeCommand
     private static async Task ConfigureAndRunAsync(WebApplication app, ServeOptions options, TokenVerifier? verifier, CancellationToken cancellationToken)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("EdgeAi.Cloud.Service");
+        // Created before the start-up load so it sees every model's batcher.
+        var metrics = app.Services.GetRequiredService<ServiceMetrics>();
         app.UseMiddleware<ErrorHandlingMiddleware>();
         if (verifier is null)
         {
@@ -77,6 +82,9 @@ internal static class ServeCommand
         ModelEndpoints.Map(app);
         InferenceEndpoint.Map(app);
         RepositoryEndpoints.Map(app);
+        // Prometheus text format; behind the bearer token like every non-health endpoint (Prometheus sends
+        // one with `authorization: { credentials_file: ... }` in its scrape config).
+        app.MapMetrics("/metrics", metrics.Registry);
         await app.RunAsync(cancellationToken).ConfigureAwait(false);
     }
 

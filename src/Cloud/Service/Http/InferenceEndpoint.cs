@@ -1,4 +1,5 @@
 using System.Globalization;
+using EdgeAi.Cloud.Service.Metrics;
 using EdgeAi.Cloud.Service.Protocol;
 using EdgeAi.Cloud.Service.Repository;
 
@@ -23,9 +24,38 @@ internal static class InferenceEndpoint
 
     private static async Task InferAsync(HttpContext context)
     {
+        var metrics = context.RequestServices.GetRequiredService<ServiceMetrics>();
+        var time = context.RequestServices.GetRequiredService<TimeProvider>();
+        var started = time.GetTimestamp();
+        var name = RouteValuesReader.ModelName(context);
+        var servedVersion = string.Empty;
+        var status = StatusCodes.Status500InternalServerError;
+        try
+        {
+            servedVersion = await InferCoreAsync(context, name).ConfigureAwait(false);
+            status = StatusCodes.Status200OK;
+        }
+        catch (ProtocolException e)
+        {
+            // Refusals are counted with the status the error middleware is about to answer.
+            status = e.StatusCode;
+            throw;
+        }
+        catch (BadHttpRequestException e)
+        {
+            status = e.StatusCode;
+            throw;
+        }
+        finally
+        {
+            metrics.ObserveInference(name, servedVersion, status, time.GetElapsedTime(started));
+        }
+    }
+
+    private static async Task<string> InferCoreAsync(HttpContext context, string name)
+    {
         var repository = context.RequestServices.GetRequiredService<ModelRepository>();
         var limits = context.RequestServices.GetRequiredService<ServiceLimits>();
-        var name = RouteValuesReader.ModelName(context);
         var version = RouteValuesReader.Version(context);
         var body = await RequestBody.ReadAsync(context.Request, limits.MaxRequestBytes, context.RequestAborted).ConfigureAwait(false);
         var jsonLength = JsonLength(context.Request, body.Length);
@@ -33,8 +63,10 @@ internal static class InferenceEndpoint
         var binary = body.AsMemory(jsonLength);
 
         InferResponse response;
+        string servedVersion;
         using (var lease = repository.Acquire(name, version))
         {
+            servedVersion = lease.Version.ToString(CultureInfo.InvariantCulture);
             var request = InferRequestParser.Parse(json.Span);
             var bound = InferRequestBinder.Bind(request, json.Span, binary, lease.Config);
             var outputs = await lease.Executor.RunAsync(bound.Inputs, [.. bound.Outputs.Select(o => o.Name)], context.RequestAborted).ConfigureAwait(false);
@@ -47,7 +79,7 @@ internal static class InferenceEndpoint
             context.Response.ContentType = "application/json";
             context.Response.ContentLength = response.Json.Length;
             await context.Response.Body.WriteAsync(response.Json, context.RequestAborted).ConfigureAwait(false);
-            return;
+            return servedVersion;
         }
 
         context.Response.ContentType = "application/octet-stream";
@@ -58,6 +90,8 @@ internal static class InferenceEndpoint
         {
             await context.Response.Body.WriteAsync(part, context.RequestAborted).ConfigureAwait(false);
         }
+
+        return servedVersion;
     }
 
     private static int JsonLength(HttpRequest request, int bodyLength)

@@ -31,6 +31,9 @@ internal sealed class ModelRepository : IDisposable
         _logger = logger;
     }
 
+    /// <summary>Raised after a model (re)load succeeded, before requests can reach it through a lease.</summary>
+    public event Action<LoadedModel>? Loaded;
+
     /// <summary>The repository folder.</summary>
     public string Root { get; }
 
@@ -135,6 +138,7 @@ internal sealed class ModelRepository : IDisposable
                 return e.Message;
             }
 
+            Loaded?.Invoke(loaded);
             Publish(new ModelEntry(name, ModelState.Ready, string.Empty, loaded));
             previous?.Model?.Retire();
             var versions = string.Join(",", loaded.Runners.Keys);
