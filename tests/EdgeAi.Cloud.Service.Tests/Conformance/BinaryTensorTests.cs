@@ -70,6 +70,26 @@ public sealed class BinaryTensorTests(ServiceFixture fixture)
         Assert.Equal([.. FloatBytes(5, 5, 5, 5), .. FloatBytes(-3, -1, 1, 3)], bytes[headerLength..]);
     }
 
+    /// <summary>NaN can travel as binary data but not as JSON: asking for it as JSON is refused with a hint.</summary>
+    [Fact]
+    public async Task Infer_NaNOutput_BinaryWorksJsonIsRefusedWithHint()
+    {
+        var others = string.Join(",", new[] { ("BOOL", "true"), ("UINT8", "1"), ("INT8", "1"), ("INT32", "1"), ("INT64", "1"), ("FP64", "1") }
+            .Select(t => $$"""{"name": "IN_{{t.Item1}}", "shape": [1], "datatype": "{{t.Item1}}", "data": [{{t.Item2}}]}"""));
+        string Json(bool binaryOut) =>
+            "{\"inputs\": [" + others + """, {"name": "IN_FP32", "shape": [2], "datatype": "FP32", "parameters": {"binary_data_size": 8}}],"""
+            + """ "outputs": [{"name": "OUT_FP32", "parameters": {"binary_data": """ + (binaryOut ? "true" : "false") + "}}]}";
+        var nan = FloatBytes(float.NaN, 1);
+
+        using var binary = await PostBinaryAsync(fixture.Client, "/v2/models/all_types/infer", Json(true), nan);
+        Assert.Equal(HttpStatusCode.OK, binary.StatusCode);
+        var headerLength = int.Parse(binary.Headers.GetValues("Inference-Header-Content-Length").Single(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(nan, (await binary.Content.ReadAsByteArrayAsync())[headerLength..]);
+
+        using var json = await PostBinaryAsync(fixture.Client, "/v2/models/all_types/infer", Json(false), nan);
+        Http.AssertError((json.StatusCode, await Http.ReadJsonAsync(json)), HttpStatusCode.InternalServerError, "binary_data");
+    }
+
     [Fact]
     public async Task Infer_BinarySizeWrongForShape_Is400()
     {

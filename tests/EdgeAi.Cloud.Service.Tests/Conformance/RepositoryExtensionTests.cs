@@ -32,6 +32,7 @@ public sealed class RepositoryExtensionTests : IAsyncLifetime
         }
 
         _directory.Dispose();
+        _service?.AssertNoErrorLogs();
     }
 
     /// <summary>

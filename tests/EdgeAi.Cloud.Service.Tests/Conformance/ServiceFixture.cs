@@ -46,6 +46,7 @@ public sealed class ServiceFixture : IAsyncLifetime
         }
 
         _directory.Dispose();
+        _service?.AssertNoErrorLogs();
     }
 
     public HttpClient NewClient(string? token)

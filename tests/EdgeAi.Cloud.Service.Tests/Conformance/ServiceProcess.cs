@@ -78,6 +78,16 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         return (process.ExitCode, await stdout, await stderr);
     }
 
+    /// <summary>
+    /// Fails when the service logged at Error or Critical level (console formatter prefixes "fail:"/"crit:"):
+    /// every refusal the tests provoke must be a handled 4xx, never an unhandled server fault.
+    /// </summary>
+    public void AssertNoErrorLogs()
+    {
+        var errors = _output.Where(l => l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("crit:", StringComparison.Ordinal)).ToList();
+        Assert.True(errors.Count == 0, "the service logged errors:\n" + Output);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

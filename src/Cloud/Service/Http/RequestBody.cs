@@ -14,7 +14,23 @@ internal static class RequestBody
             throw TooLarge(limit);
         }
 
-        using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 4096);
+        if (request.ContentLength is { } length)
+        {
+            // Known length (the usual case): one exact buffer, no growing copies of a large tensor body.
+            var exact = new byte[length];
+            try
+            {
+                await request.Body.ReadExactlyAsync(exact, cancellationToken).ConfigureAwait(false);
+            }
+            catch (EndOfStreamException e)
+            {
+                throw new ProtocolException($"the body ended before its Content-Length: {e.Message}", e);
+            }
+
+            return exact;
+        }
+
+        using var buffer = new MemoryStream(4096);
         var chunk = new byte[16 * 1024];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)

@@ -120,7 +120,8 @@ internal sealed class ModelRepository : IDisposable
             try
             {
                 // Sessions are created off the request thread: loading a large model takes a while.
-                loaded = await Task.Run(() => _loader.Load(Path.Combine(Root, name)), cancellationToken).ConfigureAwait(false);
+                // Not cancellable once started: a half-done load would leave the entry in LOADING.
+                loaded = await Task.Run(() => _loader.Load(Path.Combine(Root, name)), CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception e) when (e is ModelLoadException or IOException or UnauthorizedAccessException)
             {
