@@ -20,6 +20,9 @@ public sealed class AuthenticationTests(ServiceFixture fixture)
         { "POST", "/v2/repository/models/simple/load" },
         { "POST", "/v2/repository/models/simple/unload" },
         { "GET", "/v2/not-an-endpoint" },
+        { "GET", "/metrics" },
+        { "GET", "/edgeai/v1/models" },
+        { "GET", "/edgeai/v1/models/versioned/versions/1/artifact" },
     };
 
     [Theory]

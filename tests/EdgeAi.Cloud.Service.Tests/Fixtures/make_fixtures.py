@@ -5,6 +5,8 @@ Run with Debian's /usr/bin/python3 (onnx 1.12, numpy); the .onnx files it writes
 the tests themselves never need Python. Each model is tiny and its answer is easy to compute by hand:
 the tests assert exact values.
 """
+import hashlib
+import json
 import os
 import shutil
 
@@ -82,6 +84,23 @@ def config_mismatch():
     save("config_mismatch", 1, graph)
 
 
+def manifest(model_name, version, sha256=None, signature=None):
+    # Distribution manifest next to the artifact. The service only checks it against the file; the
+    # signature is opaque to it (nodes verify it), so the fixture's is a placeholder, not a real signature.
+    folder = os.path.join(REPO, model_name, str(version))
+    with open(os.path.join(folder, "model.onnx"), "rb") as f:
+        data = f.read()
+    body = {"name": model_name, "version": version, "file": "model.onnx",
+            "sha256": sha256 or hashlib.sha256(data).hexdigest(), "size": len(data),
+            "engine": "onnxruntime", "min_runtime_version": "0.1.0"}
+    with open(os.path.join(folder, "manifest.json"), "w") as f:
+        json.dump(body, f, indent=2)
+        f.write("\n")
+    if signature is not None:
+        with open(os.path.join(folder, "manifest.sig"), "w") as f:
+            f.write(signature + "\n")
+
+
 if __name__ == "__main__":
     simple()
     all_types()
@@ -92,3 +111,6 @@ if __name__ == "__main__":
     broken = os.path.join(REPO, "broken_config", "1")
     os.makedirs(broken, exist_ok=True)
     shutil.copy(os.path.join(REPO, "config_mismatch", "1", "model.onnx"), os.path.join(broken, "model.onnx"))
+    manifest("versioned", 1, signature="Zml4dHVyZS1wbGFjZWhvbGRlcg==")
+    manifest("versioned", 3, sha256="0" * 64)  # stale manifest: must not be offered
+    manifest("simple", 1)  # unsigned: offered with signature null

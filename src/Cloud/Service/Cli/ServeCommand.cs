@@ -1,4 +1,5 @@
 using EdgeAi.Cloud.Service.Auth;
+using EdgeAi.Cloud.Service.Distribution;
 using EdgeAi.Cloud.Service.Http;
 using EdgeAi.Cloud.Service.Inference;
 using EdgeAi.Cloud.Service.Logging;
@@ -41,6 +42,7 @@ internal static class ServeCommand
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<ModelRepository>>()));
         builder.Services.AddSingleton(sp => new ServiceMetrics(new CollectorRegistry(), sp.GetRequiredService<ModelRepository>()));
+        builder.Services.AddSingleton(sp => new DistributionCatalog(options.ModelRepository, sp.GetRequiredService<ILogger<DistributionCatalog>>()));
         builder.Services.AddHostedService<RepositoryStartupService>();
         builder.Services.AddRouting();
 
@@ -82,6 +84,7 @@ internal static class ServeCommand
         ModelEndpoints.Map(app);
         InferenceEndpoint.Map(app);
         RepositoryEndpoints.Map(app);
+        DistributionEndpoints.Map(app);
         // Prometheus text format; behind the bearer token like every non-health endpoint (Prometheus sends
         // one with `authorization: { credentials_file: ... }` in its scrape config).
         app.MapMetrics("/metrics", metrics.Registry);

@@ -21,6 +21,9 @@ internal static partial class ServiceLog
     [LoggerMessage(EventId = 5004, Level = LogLevel.Information, Message = "Model {Model} unloaded")]
     public static partial void ModelUnloaded(this ILogger logger, string model);
 
+    [LoggerMessage(EventId = 5030, Level = LogLevel.Warning, Message = "Model {Model} version {Version} is not offered for distribution: {Reason}")]
+    public static partial void ManifestRejected(this ILogger logger, string model, long version, string reason);
+
     [LoggerMessage(EventId = 5010, Level = LogLevel.Information, Message = "Accepting {Count} bearer token(s) from {TokensFile}")]
     public static partial void TokensLoaded(this ILogger logger, int count, string tokensFile);
 

@@ -13,6 +13,8 @@ namespace EdgeAi.Cloud.Service.Protocol;
 [JsonSerializable(typeof(ReadyResponse))]
 [JsonSerializable(typeof(ModelReadyResponse))]
 [JsonSerializable(typeof(IReadOnlyList<RepositoryIndexEntry>))]
+[JsonSerializable(typeof(DistributionEntryResponse))]
+[JsonSerializable(typeof(IReadOnlyList<DistributionEntryResponse>))]
 internal sealed partial class ServiceJsonContext : JsonSerializerContext
 {
     /// <summary>
