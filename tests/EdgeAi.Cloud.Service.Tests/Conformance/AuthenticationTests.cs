@@ -22,6 +22,8 @@ public sealed class AuthenticationTests(ServiceFixture fixture)
         { "GET", "/v2/not-an-endpoint" },
         { "GET", "/metrics" },
         { "GET", "/edgeai/v1/models" },
+        { "GET", "/edgeai/v1/telemetry" },
+        { "POST", "/edgeai/v1/telemetry" },
         { "GET", "/edgeai/v1/models/versioned/versions/1/artifact" },
     };
 

@@ -158,6 +158,12 @@ public sealed class RepositoryExtensionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Telemetry_WithoutTelemetryDb_Is404SayingHowToEnable()
+    {
+        Http.AssertError(await _client.PostJsonAsync("/edgeai/v1/telemetry", """{"node": "n", "records": []}"""), HttpStatusCode.NotFound, "--telemetry-db");
+    }
+
+    [Fact]
     public async Task LoadOrUnload_UnknownModel_Is404()
     {
         Http.AssertError(await _client.PostJsonAsync("/v2/repository/models/ghost/load", ""), HttpStatusCode.NotFound, "ghost");

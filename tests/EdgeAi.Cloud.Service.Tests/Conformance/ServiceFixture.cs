@@ -29,7 +29,8 @@ public sealed class ServiceFixture : IAsyncLifetime
         var (exitCode, stdout, stderr) = await ServiceProcess.RunToExitAsync(_directory.Path, "token", "create", "conformance", "--tokens-file", tokens);
         Assert.True(exitCode == 0, stderr);
         Token = stdout.Trim();
-        _service = await ServiceProcess.StartAsync(_directory.Path, "--model-repository", repository, "--tokens-file", tokens);
+        _service = await ServiceProcess.StartAsync(
+            _directory.Path, "--model-repository", repository, "--tokens-file", tokens, "--telemetry-db", Path.Combine(_directory.Path, "telemetry.db"));
         Client = NewClient(Token);
         Anonymous = NewClient(null);
         WrongToken = NewClient("eai_not-a-valid-token");

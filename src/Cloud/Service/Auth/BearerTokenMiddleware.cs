@@ -15,6 +15,7 @@ namespace EdgeAi.Cloud.Service.Auth;
 internal sealed class BearerTokenMiddleware
 {
     private const string Scheme = "Bearer ";
+    private const string ClientNameKey = "EdgeAi.ClientName";
     private readonly RequestDelegate _next;
     private readonly TokenVerifier _verifier;
     private readonly ILogger<BearerTokenMiddleware> _logger;
@@ -49,13 +50,18 @@ internal sealed class BearerTokenMiddleware
             return;
         }
 
-        if (!_verifier.Verify(header[Scheme.Length..].Trim()))
+        var client = _verifier.Identify(header[Scheme.Length..].Trim());
+        if (client is null)
         {
             _logger.AuthenticationRefused(context.Request.Method, context.Request.Path, "token not accepted");
             await HttpResponses.WriteErrorAsync(context, StatusCodes.Status403Forbidden, "the bearer token is not accepted").ConfigureAwait(false);
             return;
         }
 
+        context.Items[ClientNameKey] = client;
         await _next(context).ConfigureAwait(false);
     }
+
+    /// <summary>The authenticated client's token name, or null when authentication is off.</summary>
+    public static string? ClientName(HttpContext context) => context.Items[ClientNameKey] as string;
 }

@@ -24,15 +24,22 @@ internal sealed class TokenVerifier
     public int Count => _entries.Count;
 
     /// <summary>True when <paramref name="token"/> is one of the accepted tokens.</summary>
-    public bool Verify(string token)
+    public bool Verify(string token) => Identify(token) is not null;
+
+    /// <summary>The name the accepted <paramref name="token"/> was issued to, or null when it is not accepted.</summary>
+    public string? Identify(string token)
     {
         var hash = TokenHash.Compute(token);
-        var matched = false;
+        string? name = null;
         foreach (var entry in _entries)
         {
-            matched |= CryptographicOperations.FixedTimeEquals(hash, entry.Hash);
+            // No early exit: every entry is compared, matched or not.
+            if (CryptographicOperations.FixedTimeEquals(hash, entry.Hash))
+            {
+                name = entry.Name;
+            }
         }
 
-        return matched;
+        return name;
     }
 }

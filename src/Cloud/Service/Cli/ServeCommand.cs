@@ -5,6 +5,7 @@ using EdgeAi.Cloud.Service.Inference;
 using EdgeAi.Cloud.Service.Logging;
 using EdgeAi.Cloud.Service.Metrics;
 using EdgeAi.Cloud.Service.Repository;
+using EdgeAi.Cloud.Service.Telemetry;
 using Prometheus;
 
 namespace EdgeAi.Cloud.Service.Cli;
@@ -29,6 +30,7 @@ internal static class ServeCommand
         }
 
         var verifier = LoadTokens(options);
+        var telemetry = OpenTelemetryStore(options);
         // Per-request framework logs at Information drown the service's own events; configuration may raise them again.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.WebHost.UseUrls(options.Urls ?? ServeOptions.DefaultUrls);
@@ -49,7 +51,7 @@ internal static class ServeCommand
         var app = builder.Build();
         try
         {
-            await ConfigureAndRunAsync(app, options, verifier, cancellationToken).ConfigureAwait(false);
+            await ConfigureAndRunAsync(app, options, verifier, telemetry, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -57,7 +59,8 @@ internal static class ServeCommand
         }
     }
 
-    private static async Task ConfigureAndRunAsync(WebApplication app, ServeOptions options, TokenVerifier? verifier, CancellationToken cancellationToken)
+    private static async Task ConfigureAndRunAsync(
+        WebApplication app, ServeOptions options, TokenVerifier? verifier, TelemetryStore? telemetry, CancellationToken cancellationToken)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("EdgeAi.Cloud.Service");
         // Created before the start-up load so it sees every model's batcher.
@@ -85,10 +88,28 @@ internal static class ServeCommand
         InferenceEndpoint.Map(app);
         RepositoryEndpoints.Map(app);
         DistributionEndpoints.Map(app);
+        TelemetryEndpoints.Map(app, telemetry);
         // Prometheus text format; behind the bearer token like every non-health endpoint (Prometheus sends
         // one with `authorization: { credentials_file: ... }` in its scrape config).
         app.MapMetrics("/metrics", metrics.Registry);
         await app.RunAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static TelemetryStore? OpenTelemetryStore(ServeOptions options)
+    {
+        if (options.TelemetryDb is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new TelemetryStore(options.TelemetryDb, TimeProvider.System);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e)
+        {
+            throw new UsageException($"cannot open the telemetry database '{options.TelemetryDb}': {e.Message}", e);
+        }
     }
 
     private static TokenVerifier? LoadTokens(ServeOptions options)

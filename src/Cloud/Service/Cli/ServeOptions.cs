@@ -24,6 +24,9 @@ internal sealed class ServeOptions
     /// <summary>Serve without authentication (<c>--insecure-no-auth</c>); must be asked for explicitly.</summary>
     public bool InsecureNoAuth { get; set; }
 
+    /// <summary>SQLite database for telemetry ingestion (<c>--telemetry-db</c>); ingestion is off without it.</summary>
+    public string? TelemetryDb { get; set; }
+
     /// <summary>Largest request body (<c>--max-request-bytes</c>).</summary>
     public long MaxRequestBytes { get; set; } = ServiceLimits.DefaultMaxRequestBytes;
 
@@ -44,6 +47,9 @@ internal sealed class ServeOptions
                     break;
                 case "--tokens-file":
                     options.TokensFile = Value(args, ref i);
+                    break;
+                case "--telemetry-db":
+                    options.TelemetryDb = Value(args, ref i);
                     break;
                 case "--insecure-no-auth":
                     options.InsecureNoAuth = true;
@@ -69,6 +75,7 @@ internal sealed class ServeOptions
         ModelRepository ??= section["ModelRepository"];
         TokensFile ??= section["TokensFile"];
         Urls ??= section["Urls"];
+        TelemetryDb ??= section["TelemetryDb"];
         InsecureNoAuth |= string.Equals(section["InsecureNoAuth"], "true", StringComparison.OrdinalIgnoreCase);
     }
 

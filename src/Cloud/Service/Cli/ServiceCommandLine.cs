@@ -7,6 +7,7 @@ internal static class ServiceCommandLine
         usage:
           edgeai-model-service serve --model-repository DIR [--urls http://127.0.0.1:8000]
                                      (--tokens-file FILE | --insecure-no-auth) [--max-request-bytes N]
+                                     [--telemetry-db FILE]
           edgeai-model-service token create NAME --tokens-file FILE
         """;
 
