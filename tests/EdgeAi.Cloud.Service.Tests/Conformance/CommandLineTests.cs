@@ -21,6 +21,19 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Serve_PortInUse_ExitsWithMessage()
+    {
+        var repository = _directory.CopyFixtureRepository();
+        using var holder = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        holder.Start();
+        var port = ((IPEndPoint)holder.LocalEndpoint).Port;
+        var (exitCode, _, stderr) = await ServiceProcess.RunToExitAsync(
+            _directory.Path, "serve", "--model-repository", repository, "--insecure-no-auth", "--urls", $"http://127.0.0.1:{port}");
+        Assert.Equal(2, exitCode);
+        Assert.Contains("cannot listen", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Serve_MissingRepository_RefusesToStart()
     {
         var (exitCode, _, stderr) = await ServiceProcess.RunToExitAsync(_directory.Path, "serve", "--model-repository", Path.Combine(_directory.Path, "none"), "--insecure-no-auth");

@@ -53,6 +53,11 @@ internal static class ServeCommand
         {
             await ConfigureAndRunAsync(app, options, verifier, telemetry, cancellationToken).ConfigureAwait(false);
         }
+        catch (IOException e)
+        {
+            // Kestrel's bind failures (address in use, no permission for the port) end start-up.
+            throw new UsageException($"cannot listen: {e.Message}", e);
+        }
         finally
         {
             await app.DisposeAsync().ConfigureAwait(false);
