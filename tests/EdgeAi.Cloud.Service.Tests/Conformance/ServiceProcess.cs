@@ -15,6 +15,7 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private HttpMessageHandler? _probeHandler;
 
     private ServiceProcess(Process process)
     {
@@ -43,9 +44,15 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     }
 
     /// <summary>Starts <c>serve</c> with <paramref name="arguments"/> and waits for <c>/v2/health/ready</c>.</summary>
-    public static async Task<ServiceProcess> StartAsync(string workingDirectory, params string[] arguments)
+    public static Task<ServiceProcess> StartAsync(string workingDirectory, params string[] arguments) =>
+        StartAsync(workingDirectory, new Dictionary<string, string>(), null, ["--urls", "http://127.0.0.1:0", .. arguments]);
+
+    /// <summary>Starts <c>serve</c> with extra environment (configuration) and a custom handler for the readiness probe.</summary>
+    public static async Task<ServiceProcess> StartAsync(
+        string workingDirectory, IReadOnlyDictionary<string, string> environment, HttpMessageHandler? probeHandler, string[] arguments)
     {
-        var service = new ServiceProcess(Start(workingDirectory, ["serve", "--urls", "http://127.0.0.1:0", .. arguments]));
+        var service = new ServiceProcess(Start(workingDirectory, ["serve", .. arguments], environment));
+        service._probeHandler = probeHandler;
         try
         {
             await service.WaitUntilReadyAsync();
@@ -61,7 +68,7 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     /// <summary>Runs a command of the executable to its end (bounded) and returns exit code and output.</summary>
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunToExitAsync(string workingDirectory, params string[] arguments)
     {
-        using var process = Start(workingDirectory, arguments, redirectLines: false);
+        using var process = Start(workingDirectory, arguments);
         using var timeout = new CancellationTokenSource(StartTimeout);
         var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
         var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
@@ -100,7 +107,7 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static Process Start(string workingDirectory, string[] arguments, bool redirectLines = true)
+    private static Process Start(string workingDirectory, string[] arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -117,6 +124,11 @@ public sealed partial class ServiceProcess : IAsyncDisposable
 
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         info.Environment["Logging__Console__DisableColors"] = "true";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         process.Start();
         return process;
@@ -150,7 +162,9 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         try
         {
             BaseAddress = await listening.Task.WaitAsync(timeout.Token);
-            using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+            using var client = _probeHandler is null
+                ? new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) }
+                : new HttpClient(_probeHandler, disposeHandler: false) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
             while (true)
             {
                 using var response = await client.GetAsync("/v2/health/ready", timeout.Token);
@@ -168,6 +182,6 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         }
     }
 
-    [GeneratedRegex(@"Now listening on: (http://\S+)")]
+    [GeneratedRegex(@"Now listening on: (https?://\S+)")]
     private static partial Regex ListeningLine();
 }
