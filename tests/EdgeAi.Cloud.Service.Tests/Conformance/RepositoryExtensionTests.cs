@@ -57,6 +57,20 @@ public sealed class RepositoryExtensionTests : IAsyncLifetime
 
         var answers = new ConcurrentBag<(HttpStatusCode Status, string? Version, float First)>();
         using var stop = new CancellationTokenSource();
+        List<Task>? clients = null;
+
+        // Bounded: if the clients stop answering (a failed request throws), fail instead of hanging.
+        async Task WaitForAnswersAsync(int count)
+        {
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+            while (answers.Count < count)
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"only {answers.Count} of {count} answers");
+                Assert.DoesNotContain(clients!, c => c.IsFaulted);
+                await Task.Delay(10);
+            }
+        }
+
         async Task ClientLoop()
         {
             while (!stop.IsCancellationRequested)
@@ -68,19 +82,12 @@ public sealed class RepositoryExtensionTests : IAsyncLifetime
             }
         }
 
-        var clients = Enumerable.Range(0, 4).Select(_ => Task.Run(ClientLoop)).ToList();
-        while (answers.Count < 20)
-        {
-            await Task.Delay(10);
-        }
+        clients = Enumerable.Range(0, 4).Select(_ => Task.Run(ClientLoop)).ToList();
+        await WaitForAnswersAsync(20);
 
         var (loadStatus, loadBody) = await _client.PostJsonAsync("/v2/repository/models/versioned/load", "");
         Assert.True(loadStatus == HttpStatusCode.OK, loadBody.ToString());
-        var countAtSwap = answers.Count;
-        while (answers.Count < countAtSwap + 20)
-        {
-            await Task.Delay(10);
-        }
+        await WaitForAnswersAsync(answers.Count + 20);
 
         await stop.CancelAsync();
         await Task.WhenAll(clients);
