@@ -3,8 +3,8 @@ using EdgeAi.Cloud.Service.Inference;
 namespace EdgeAi.Cloud.Service.Repository;
 
 /// <summary>
-/// One request's hold on a model version: the runner stays valid until the lease is disposed. Dispose
-/// exactly once, on the thread that finished using the runner.
+/// One request's hold on a model version: its executor and runner stay valid until the lease is disposed.
+/// Dispose when the request is done with them; a second dispose does nothing.
 /// </summary>
 internal sealed class ModelLease : IDisposable
 {
@@ -16,7 +16,6 @@ internal sealed class ModelLease : IDisposable
         _model = model;
         Version = version;
         Config = model.Config;
-        Runner = model.Runners[version];
         Executor = model.Executors[version];
         ServedVersions = [.. model.Runners.Keys];
     }
@@ -32,9 +31,6 @@ internal sealed class ModelLease : IDisposable
 
     /// <summary>The executor (batching or direct) of this version; valid until <see cref="Dispose"/>.</summary>
     public IInferenceExecutor Executor { get; }
-
-    /// <summary>The runner; valid until <see cref="Dispose"/>.</summary>
-    public IModelRunner Runner { get; }
 
     /// <inheritdoc />
     public void Dispose() => Interlocked.Exchange(ref _model, null)?.Release();
