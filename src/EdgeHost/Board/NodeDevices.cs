@@ -30,7 +30,10 @@ public sealed partial class NodeDevices : IHostedService, IDisposable
     private readonly Dictionary<string, ITemperatureSensor> _temperatureSensors = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
+    private readonly List<Func<string?>> _faultChecks = [];
     private readonly ILogger<NodeDevices> _logger;
+    private readonly TimeProvider _time;
+    private readonly HealthEntity _health;
     private bool _disposed;
 
     /// <summary>Builds the devices; on any failure everything already opened is released and the exception propagates.</summary>
@@ -40,6 +43,8 @@ public sealed partial class NodeDevices : IHostedService, IDisposable
         ArgumentNullException.ThrowIfNull(devices);
         ArgumentNullException.ThrowIfNull(loggers);
         _logger = loggers.CreateLogger<NodeDevices>();
+        _time = time;
+        _health = new HealthEntity(Faults);
         try
         {
             // Sensors first: a thermostat names its temperature sensor.
@@ -47,6 +52,8 @@ public sealed partial class NodeDevices : IHostedService, IDisposable
             {
                 Build(board, device, dataDirectory, time, verifier, audit, loggers);
             }
+
+            _entities.Add(_health);
         }
         catch
         {
@@ -66,6 +73,7 @@ public sealed partial class NodeDevices : IHostedService, IDisposable
             start();
         }
 
+        _loops.Add(WatchHealthAsync());
         return Task.CompletedTask;
     }
 
@@ -82,6 +90,9 @@ public sealed partial class NodeDevices : IHostedService, IDisposable
             // The loops end on cancellation; the host's stop timeout bounds the wait.
         }
     }
+
+    /// <summary>The current faults, one line each (empty when healthy).</summary>
+    public IReadOnlyList<string> Faults() => _faultChecks.Select(check => check()).OfType<string>().ToList();
 
     /// <summary>Releases every device, which drives each output to its safe state.</summary>
     public void Dispose()
@@ -186,6 +197,7 @@ public sealed partial class NodeDevices : IHostedService, IDisposable
                 var store = new JsonFileThermostatSettingsStore(Path.Combine(dataDirectory, $"thermostat-{o.Id}.json"));
                 var thermostat = Own(new ThermostatController(o.Id, _temperatureSensors[o.Sensor!], heater, cooler, options, store, time, loggers.CreateLogger<ThermostatController>()));
                 _starters.Add(thermostat.Start);
+                _faultChecks.Add(() => thermostat.State.Fault is var fault && fault != ThermostatFault.None ? $"{o.Id}: {fault}" : null);
                 _entities.Add(new ClimateEntity(o.Id, o.Name, thermostat, cooler is not null, o.TempStep));
                 break;
 
@@ -198,6 +210,7 @@ public sealed partial class NodeDevices : IHostedService, IDisposable
                 var door = Own(new ContactSensor(gpio, Line("door"), ContactKind.Door, time));
                 var controller = Own(new LockController(o.Id, drive, boltSwitch, door, new LockOptions { ConfirmTimeout = o.ConfirmTimeout }, time, loggers.CreateLogger<LockController>()));
                 _entities.Add(new LockEntity(o.Id, o.Name, controller, hasDoorContact: true, verifier, audit));
+                _faultChecks.Add(() => controller.State.State == LockState.Jammed ? $"{o.Id}: jammed" : null);
                 break;
 
             case DeviceKind.Streetlight:
@@ -215,6 +228,21 @@ public sealed partial class NodeDevices : IHostedService, IDisposable
     {
         var poller = Own(new SensorPoller<T>(read, poll, null, time));
         _starters.Add(poller.Start);
+        var failing = false;
+        poller.BecameUnavailable += () =>
+        {
+            failing = true;
+            _health.Refresh();
+        };
+        poller.ReadingAvailable += _ =>
+        {
+            if (failing)
+            {
+                failing = false;
+                _health.Refresh();
+            }
+        };
+        _faultChecks.Add(() => Volatile.Read(ref failing) ? $"{o.Id}: no reading" : null);
         _entities.Add(new SensorEntity(o.Id, o.Name, channels, () => poller.Latest is { } latest ? values(latest) : null, changed => poller.ReadingAvailable += _ => changed(), expire));
     }
 
@@ -237,6 +265,23 @@ public sealed partial class NodeDevices : IHostedService, IDisposable
                 changed?.Invoke();
             }));
         });
+    }
+
+    /// <summary>Re-evaluates the health sensor every 15 s (it publishes only on a change).</summary>
+    private async Task WatchHealthAsync()
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(15), _time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stopping.Token).ConfigureAwait(false))
+            {
+                _health.Refresh();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
     }
 
     private async Task PollScd4xAsync(Scd4x scd, TimeSpan interval, TimeProvider time, Action<Scd4xMeasurement> publish)
