@@ -30,12 +30,11 @@ public sealed class SimulationClock : TimeProvider
     private static readonly TimeSpan ScaledTick = TimeSpan.FromMilliseconds(10);
     private readonly Lock _gate = new();
     private readonly PriorityQueue<(SimulationTimer Timer, long Generation), (long DueTicks, long Order)> _queue = new();
-    private readonly object _holdGate = new();
+    private readonly AdvanceHolds _holds = new();
+    private readonly ThreadPoolQuiescence _threadPool = new();
     private long _nowTicks;
     private long _nextCreationOrder;
-    private int _holds;
     private int _driving;
-    private int _busyFloor;
 
     /// <summary>Creates a clock standing at <paramref name="start"/>.</summary>
     public SimulationClock(DateTimeOffset start) => _nowTicks = start.UtcTicks;
@@ -95,15 +94,7 @@ public sealed class SimulationClock : TimeProvider
     /// Keeps simulated time from moving past the current instant until the returned handle is disposed: a component
     /// doing work the clock cannot see (socket I/O) holds it so its work lands at the instant that caused it.
     /// </summary>
-    public IDisposable HoldAdvance()
-    {
-        lock (_holdGate)
-        {
-            _holds++;
-        }
-
-        return new AdvanceHold(this);
-    }
+    public IDisposable HoldAdvance() => _holds.Take();
 
     /// <summary>Advances simulated time by <paramref name="delta"/>, firing due events instant by instant (see remarks).</summary>
     public void Advance(TimeSpan delta)
@@ -204,17 +195,6 @@ public sealed class SimulationClock : TimeProvider
         }
     }
 
-    private void ReleaseHold()
-    {
-        lock (_holdGate)
-        {
-            if (--_holds == 0)
-            {
-                Monitor.PulseAll(_holdGate);
-            }
-        }
-    }
-
     private void BeginDriving()
     {
         if (Interlocked.CompareExchange(ref _driving, 1, 0) != 0)
@@ -222,8 +202,7 @@ public sealed class SimulationClock : TimeProvider
             throw new InvalidOperationException("The simulation clock is already being driven; only one driver may advance it at a time.");
         }
 
-        // Start by assuming no worker thread is blocked; the first settle that times out learns how many are.
-        _busyFloor = 0;
+        _threadPool.ResetFloor();
     }
 
     private void RunMax(long untilTicks, CancellationToken cancellationToken)
@@ -349,82 +328,10 @@ public sealed class SimulationClock : TimeProvider
     /// <summary>Waits for the quiescence described in the remarks.</summary>
     private void Settle(CancellationToken cancellationToken)
     {
-        WaitForNoHolds(cancellationToken);
-        if (SettleQuietWindow <= TimeSpan.Zero)
+        _holds.WaitUntilReleased(cancellationToken);
+        if (SettleQuietWindow > TimeSpan.Zero)
         {
-            return;
-        }
-
-        var start = Stopwatch.GetTimestamp();
-        var quietSince = start;
-        var completed = ThreadPool.CompletedWorkItemCount;
-        var leastBusy = int.MaxValue;
-        var spinner = default(SpinWait);
-        while (true)
-        {
-            WaitForNoHolds(cancellationToken);
-            var now = Stopwatch.GetTimestamp();
-            var completedNow = ThreadPool.CompletedWorkItemCount;
-            var busy = BusyWorkerThreads();
-            leastBusy = Math.Min(leastBusy, busy);
-            _busyFloor = Math.Min(_busyFloor, busy);
-            if (ThreadPool.PendingWorkItemCount != 0 || completedNow != completed || busy > _busyFloor)
-            {
-                completed = completedNow;
-                quietSince = now;
-            }
-            else if (Stopwatch.GetElapsedTime(quietSince, now) >= SettleQuietWindow)
-            {
-                return;
-            }
-
-            if (Stopwatch.GetElapsedTime(start, now) >= SettleTimeout)
-            {
-                // Threads busy through a whole timeout are blocked in synchronous waits (or computing for long), not
-                // running this instant's continuations: they are the idle floor from now on. A floor set too high drops
-                // again at the first check that sees fewer threads busy.
-                _busyFloor = leastBusy;
-                return;
-            }
-
-            // Yield so thread-pool threads get a core to run the continuations this instant queued (2-core boards).
-            spinner.SpinOnce(sleep1Threshold: -1);
-        }
-    }
-
-    /// <summary>
-    /// Worker threads running a work item now: the pool reports max − processing as available
-    /// (PortableThreadPool.GetAvailableThreads), so a continuation already dequeued but still running is seen too.
-    /// </summary>
-    private static int BusyWorkerThreads()
-    {
-        ThreadPool.GetMaxThreads(out var max, out _);
-        ThreadPool.GetAvailableThreads(out var available, out _);
-        return max - available;
-    }
-
-    private void WaitForNoHolds(CancellationToken cancellationToken)
-    {
-        lock (_holdGate)
-        {
-            while (_holds > 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                Monitor.Wait(_holdGate, TimeSpan.FromMilliseconds(10));
-            }
-        }
-    }
-
-    private sealed class AdvanceHold(SimulationClock clock) : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
-            {
-                clock.ReleaseHold();
-            }
+            _threadPool.WaitForQuiet(SettleQuietWindow, SettleTimeout, _holds, cancellationToken);
         }
     }
 }
