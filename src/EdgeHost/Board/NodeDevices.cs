@@ -31,6 +31,7 @@ public sealed partial class NodeDevices : IHostedService, IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
     private readonly List<Func<string?>> _faultChecks = [];
+    private readonly List<ThermostatController> _thermostats = [];
     private readonly ILogger<NodeDevices> _logger;
     private readonly TimeProvider _time;
     private readonly HealthEntity _health;
@@ -61,6 +62,9 @@ public sealed partial class NodeDevices : IHostedService, IDisposable
             throw;
         }
     }
+
+    /// <summary>The thermostats, in manifest order.</summary>
+    public IReadOnlyList<ThermostatController> Thermostats => _thermostats;
 
     /// <summary>The bridge entities, in manifest order of their devices.</summary>
     public IReadOnlyList<IBridgeEntity> Entities => _entities;
@@ -197,6 +201,7 @@ public sealed partial class NodeDevices : IHostedService, IDisposable
                 var store = new JsonFileThermostatSettingsStore(Path.Combine(dataDirectory, $"thermostat-{o.Id}.json"));
                 var thermostat = Own(new ThermostatController(o.Id, _temperatureSensors[o.Sensor!], heater, cooler, options, store, time, loggers.CreateLogger<ThermostatController>()));
                 _starters.Add(thermostat.Start);
+                _thermostats.Add(thermostat);
                 _faultChecks.Add(() => thermostat.State.Fault is var fault && fault != ThermostatFault.None ? $"{o.Id}: {fault}" : null);
                 _entities.Add(new ClimateEntity(o.Id, o.Name, thermostat, cooler is not null, o.TempStep));
                 break;

@@ -13,7 +13,7 @@ namespace EdgeAi.EdgeHost.Board;
 /// devices truthful: a bolt with travel time behind every lock's relay and switch (starting thrown), doors and
 /// windows closed, no motion, a still room (21 °C, 45 %, 1013 hPa, 600 ppm CO2, 300 lx).
 /// </summary>
-public sealed class SimulatedBoard : IBoard
+public sealed class SimulatedBoard : ISimulatedBoard
 {
     private readonly Dictionary<int, SimulatedI2cBus> _buses = [];
     private readonly Dictionary<(int Chip, int Channel), SimulatedPwmChannel> _pwm = [];

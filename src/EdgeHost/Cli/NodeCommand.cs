@@ -34,6 +34,20 @@ internal static class NodeCommand
             config, broker, mqttPort, nodeId, dataDir,
         };
 
+        var timeScale = new Option<string>("--time-scale") { Description = "Simulated seconds per real second, or 'max' (default 1)." };
+        var duration = new Option<string>("--duration") { Description = "Stop after this much simulated time: 90s, 15m, 6h, 1d." };
+        var report = new Option<DirectoryInfo>("--report") { Description = "Write the heating-day report (PNG) into this directory when the run ends." };
+        var seed = new Option<int?>("--seed") { Description = "Seed of the simulated world (default 1)." };
+        var scenario = new Option<string>("--scenario") { Description = $"Inject a fault: {string.Join(", ", SimulationOptions.Scenarios)}." };
+        if (mode == NodeMode.Simulate)
+        {
+            command.Options.Add(timeScale);
+            command.Options.Add(duration);
+            command.Options.Add(report);
+            command.Options.Add(seed);
+            command.Options.Add(scenario);
+        }
+
         command.SetAction((result, cancellationToken) =>
         {
             var settings = new NodeHostSettings { Mode = mode, ConfigFile = result.GetValue(config)?.FullName };
@@ -41,6 +55,15 @@ internal static class NodeCommand
             SetIfGiven(settings, $"{MqttOptions.SectionName}:EmbeddedPort", result.GetValue(mqttPort)?.ToString(CultureInfo.InvariantCulture));
             SetIfGiven(settings, $"{NodeOptions.SectionName}:NodeId", result.GetValue(nodeId));
             SetIfGiven(settings, $"{NodeOptions.SectionName}:DataDirectory", result.GetValue(dataDir)?.FullName);
+            if (mode == NodeMode.Simulate)
+            {
+                SetIfGiven(settings, $"{SimulationOptions.SectionName}:TimeScale", result.GetValue(timeScale));
+                SetIfGiven(settings, $"{SimulationOptions.SectionName}:Duration", result.GetValue(duration));
+                SetIfGiven(settings, $"{SimulationOptions.SectionName}:ReportDirectory", result.GetValue(report)?.FullName);
+                SetIfGiven(settings, $"{SimulationOptions.SectionName}:Seed", result.GetValue(seed)?.ToString(CultureInfo.InvariantCulture));
+                SetIfGiven(settings, $"{SimulationOptions.SectionName}:Scenario", result.GetValue(scenario));
+            }
+
             return RunNodeAsync(settings, result.InvocationConfiguration.Error, cancellationToken);
         });
         return command;

@@ -1,4 +1,6 @@
 using EdgeAi.Devices.Simulation;
+using EdgeAi.Devices.Simulation.Clock;
+using EdgeAi.Devices.Simulation.World;
 using EdgeAi.EdgeHost.Board;
 using EdgeAi.EdgeHost.Bridge;
 using EdgeAi.EdgeHost.HomeAssistant;
@@ -37,11 +39,17 @@ public static class NodeHost
         AddLogging(builder);
         builder.Services.AddSystemd();
 
-        builder.Services.AddSingleton(settings.TimeProvider ?? TimeProvider.System);
-        AddOptions(builder.Services);
+        AddOptions(builder.Services, settings.Mode);
+        AddClock(builder.Services, settings);
         AddBoard(builder.Services, settings);
         AddMqtt(builder.Services, builder.Configuration);
-        builder.Services.AddHostedService<SystemdWatchdog>();
+        if (settings.Mode == NodeMode.Simulate && settings.TimeProvider is null)
+        {
+            builder.Services.AddHostedService<SimulationRunner>();
+        }
+
+        // systemd's watchdog is about the real process, so it always runs on the wall clock.
+        builder.Services.AddHostedService(sp => new SystemdWatchdog(sp, TimeProvider.System, sp.GetRequiredService<ILogger<SystemdWatchdog>>()));
         return builder.Build();
     }
 
@@ -57,6 +65,11 @@ public static class NodeHost
         Check<NodeOptions>(services, failures);
         Check<MqttOptions>(services, failures);
         Check<DeviceManifest>(services, failures);
+        if (services.GetService<IValidateOptions<SimulationOptions>>() is not null)
+        {
+            Check<SimulationOptions>(services, failures);
+        }
+
         return failures;
     }
 
@@ -88,7 +101,7 @@ public static class NodeHost
         configuration.AddInMemoryCollection(defaults);
         if (settings.ConfigFile is null && settings.Mode == NodeMode.Simulate)
         {
-            configuration.AddJsonStream(DemoHouse.OpenManifest());
+            configuration.AddJsonStream(DemoHouseManifest.OpenManifest());
         }
 
         if (settings.ConfigFile is not null)
@@ -114,8 +127,14 @@ public static class NodeHost
         builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
     }
 
-    private static void AddOptions(IServiceCollection services)
+    private static void AddOptions(IServiceCollection services, NodeMode mode)
     {
+        if (mode == NodeMode.Simulate)
+        {
+            services.AddOptions<SimulationOptions>().BindConfiguration(SimulationOptions.SectionName).ValidateOnStart();
+            services.AddSingleton<IValidateOptions<SimulationOptions>, SimulationOptionsValidator>();
+        }
+
         services.AddOptions<NodeOptions>().BindConfiguration(NodeOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<NodeOptions>, NodeOptionsValidator>();
         services.AddOptions<MqttOptions>().BindConfiguration(MqttOptions.SectionName).ValidateOnStart();
@@ -130,12 +149,51 @@ public static class NodeHost
         services.AddSingleton<IValidateOptions<DeviceManifest>, DeviceManifestValidator>();
     }
 
+    /// <summary>
+    /// Real time in <c>run</c>. In <c>simulate</c> a <see cref="SimulationClock"/> that <see cref="SimulationRunner"/>
+    /// drives: the demo house's own clock (it resumes the house's simulated time), or a fresh one for a custom manifest.
+    /// </summary>
+    private static void AddClock(IServiceCollection services, NodeHostSettings settings)
+    {
+        if (settings.TimeProvider is not null)
+        {
+            services.AddSingleton(settings.TimeProvider);
+            return;
+        }
+
+        if (settings.Mode == NodeMode.Run)
+        {
+            services.AddSingleton(TimeProvider.System);
+            return;
+        }
+
+        if (settings.ConfigFile is null)
+        {
+            services.AddSingleton(sp =>
+            {
+                var node = sp.GetRequiredService<IOptions<NodeOptions>>().Value;
+                DataDirectory.Ensure(node.DataDirectory);
+                return new DemoHouse(new DemoHouseOptions { Seed = sp.GetRequiredService<IOptions<SimulationOptions>>().Value.Seed, StateDirectory = node.DataDirectory });
+            });
+            services.AddSingleton(sp => sp.GetRequiredService<DemoHouse>().Clock);
+        }
+        else
+        {
+            services.AddSingleton(_ => new SimulationClock(DateTimeOffset.UtcNow));
+        }
+
+        services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<SimulationClock>());
+    }
+
     private static void AddBoard(IServiceCollection services, NodeHostSettings settings)
     {
         services.AddSingleton<IReadOnlyList<ResolvedDevice>>(sp => ManifestValidator.Validate(sp.GetRequiredService<IOptions<DeviceManifest>>().Value).Devices);
-        services.AddSingleton<IBoard>(sp => settings.Mode == NodeMode.Simulate
-            ? new SimulatedBoard(settings.SimulatedGpio ?? new SimulatedGpioDriver(), sp.GetRequiredService<IReadOnlyList<ResolvedDevice>>(), sp.GetRequiredService<TimeProvider>())
-            : new SystemBoard(BoardMap.Load(sp.GetRequiredService<IOptions<DeviceManifest>>().Value.Board)!));
+        services.AddSingleton<IBoard>(sp => settings.Mode switch
+        {
+            NodeMode.Simulate when settings.ConfigFile is null && settings.TimeProvider is null => new DemoHouseBoard(sp.GetRequiredService<DemoHouse>()),
+            NodeMode.Simulate => new SimulatedBoard(settings.SimulatedGpio ?? new SimulatedGpioDriver(), sp.GetRequiredService<IReadOnlyList<ResolvedDevice>>(), sp.GetRequiredService<TimeProvider>()),
+            _ => new SystemBoard(BoardMap.Load(sp.GetRequiredService<IOptions<DeviceManifest>>().Value.Board)!),
+        });
         services.AddSingleton(sp => new LockCodeStore(sp.GetRequiredService<IOptions<NodeOptions>>().Value.DataDirectory));
         services.AddSingleton(sp => new LockAuditLog(sp.GetRequiredService<IOptions<NodeOptions>>().Value.DataDirectory));
         services.AddSingleton<LockCodeVerifier>();

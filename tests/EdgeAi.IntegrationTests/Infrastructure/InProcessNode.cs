@@ -1,5 +1,7 @@
 using EdgeAi.Devices.Simulation;
 using EdgeAi.EdgeHost.Hosting;
+using EdgeAi.EdgeHost.Board;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace EdgeAi.IntegrationTests.Infrastructure;
@@ -33,10 +35,9 @@ public sealed class InProcessNode : IAsyncDisposable
 
     public static async Task<InProcessNode> StartAsync(string nodeId, string? broker = null, int? embeddedPort = null, Action<string>? prepareDataDirectory = null)
     {
-        var board = new SimulatedGpioDriver();
         var dataDirectory = Directory.CreateTempSubdirectory("edgeai-node-").FullName;
         prepareDataDirectory?.Invoke(dataDirectory);
-        var settings = new NodeHostSettings { Mode = NodeMode.Simulate, SimulatedGpio = board };
+        var settings = new NodeHostSettings { Mode = NodeMode.Simulate };
         settings.Overrides["Node:NodeId"] = nodeId;
         settings.Overrides["Node:DataDirectory"] = dataDirectory;
         if (broker is not null)
@@ -52,6 +53,7 @@ public sealed class InProcessNode : IAsyncDisposable
         var host = NodeHost.Create(settings);
         Assert.Empty(NodeHost.ValidateConfiguration(host.Services));
         await host.StartAsync();
+        var board = ((ISimulatedBoard)host.Services.GetRequiredService<IBoard>()).Driver;
         return new InProcessNode(host, board, dataDirectory);
     }
 
