@@ -1,7 +1,9 @@
 using System.Device.Gpio;
+using System.Diagnostics.CodeAnalysis;
 using EdgeAi.Devices.Simulation;
 using EdgeAi.EdgeHost.Board;
 using EdgeAi.EdgeHost.Bridge;
+using EdgeAi.EdgeHost.Health;
 using EdgeAi.EdgeHost.HomeAssistant;
 using EdgeAi.EdgeHost.Mqtt;
 using EdgeAi.EdgeHost.Systemd;
@@ -40,6 +42,8 @@ public static class NodeHost
         AddOptions(builder.Services);
         AddBoard(builder.Services, settings);
         AddMqtt(builder.Services, builder.Configuration);
+        builder.Services.AddSingleton<Liveness>();
+        builder.Services.AddHostedService<NodeHeartbeat>();
         builder.Services.AddHostedService<SystemdWatchdog>();
         return builder.Build();
     }
@@ -59,7 +63,8 @@ public static class NodeHost
         return failures;
     }
 
-    private static void Check<T>(IServiceProvider services, List<string> failures)
+    // IOptions<T> creates T through its parameterless constructor; the annotation keeps it through trimming.
+    private static void Check<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] T>(IServiceProvider services, List<string> failures)
         where T : class
     {
         try
