@@ -29,7 +29,7 @@ public sealed class Pid1Node : IAsyncDisposable
 
     public string StandardError { get { lock (_stderr) { return _stderr.ToString(); } } }
 
-    public static Pid1Node Start(string notifySocket, TimeSpan watchdog, IDictionary<string, string>? environment = null)
+    public static Pid1Node Start(string notifySocket, TimeSpan watchdog, IDictionary<string, string>? environment = null, params string[] extraArguments)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("edgeai-pid1-").FullName;
         var start = new ProcessStartInfo("unshare")
@@ -43,7 +43,7 @@ public sealed class Pid1Node : IAsyncDisposable
             "--pid", "--fork", "--mount-proc", "dotnet", EdgeAiProcess.AssemblyPath,
             "simulate", "--mqtt-port", FreePort.Next().ToString(CultureInfo.InvariantCulture),
             "--node-id", "pid1", "--data-dir", dataDirectory,
-        })
+        }.Concat(extraArguments))
         {
             start.ArgumentList.Add(arg);
         }

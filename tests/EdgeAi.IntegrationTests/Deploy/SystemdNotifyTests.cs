@@ -79,4 +79,18 @@ public sealed class SystemdNotifyTests
         Assert.Contains("[1021]", node.StandardError, StringComparison.Ordinal);
         Assert.Contains("<2>EdgeAi.EdgeHost.Systemd.SystemdWatchdog[1011]", node.StandardError, StringComparison.Ordinal);
     }
+
+    /// <summary>The configuration the package installs as /etc/edgeai/edgeai.json (with its comments) is accepted.</summary>
+    [Fact]
+    public async Task Simulate_ShippedConfiguration_StartsAndSendsReady()
+    {
+        await using var notify = new NotifySocket();
+        await using var node = Pid1Node.Start(notify.Path, Watchdog, null, "--config", Repository.PathTo("deploy", "debian", "edgeai.json"));
+
+        await notify.WaitForAsync("READY=1", StartUp);
+        await node.TerminateAsync();
+
+        Assert.Equal(0, await node.WaitForExitAsync(TimeSpan.FromSeconds(45)));
+        Assert.DoesNotContain("configuration error", node.StandardError, StringComparison.Ordinal);
+    }
 }
