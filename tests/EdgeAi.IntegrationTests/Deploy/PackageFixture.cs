@@ -19,6 +19,8 @@ public sealed partial class PackageFixture : IAsyncLifetime
 
     public string Arm64Package => Path.Combine(Artifacts, "deb", $"edgeai_{Version}_arm64.deb");
 
+    public string X64Tarball => Path.Combine(Artifacts, "tar", $"edgeai-{Version}-linux-x64.tar.gz");
+
     public string Binary(string rid) => Path.Combine(Artifacts, "publish", rid, "edgeai");
 
     public async Task InitializeAsync()
@@ -26,7 +28,7 @@ public sealed partial class PackageFixture : IAsyncLifetime
         var props = await File.ReadAllTextAsync(Repository.PathTo("Directory.Build.props"));
         Version = VersionElement().Match(props).Groups[1].Value;
         var missing = new[] { "linux-x64", "linux-arm64" }.Where(rid => !File.Exists(Binary(rid))).ToList();
-        if (missing.Count > 0 || !File.Exists(X64Package) || !File.Exists(Arm64Package))
+        if (missing.Count > 0 || !File.Exists(X64Package) || !File.Exists(Arm64Package) || !File.Exists(X64Tarball))
         {
             var publish = await Command.RunAsync(
                 Repository.PathTo("scripts", "publish.sh"),
