@@ -22,11 +22,15 @@ declare -A tools=(
   [aarch64-linux-gnu-gcc]=gcc-aarch64-linux-gnu
   [aarch64-linux-gnu-objcopy]=binutils-aarch64-linux-gnu
   [qemu-aarch64-static]=qemu-user-static
+  # deploy: home broker configuration (self-signed certificate) and Kubernetes manifest checks
+  [openssl]=openssl
+  [python3]=python3
 )
 # files -> Debian package, for what has no command: the arm64 C runtime the cross linker links against.
 declare -A files=(
   [/usr/aarch64-linux-gnu/lib/crti.o]=libc6-dev-arm64-cross
   [/usr/include/zlib.h]=zlib1g-dev
+  [/usr/lib/python3/dist-packages/yaml/__init__.py]=python3-yaml
 )
 missing=()
 for cmd in "${!tools[@]}"; do
