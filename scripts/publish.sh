@@ -96,8 +96,13 @@ package_deb() { # rid bin-dir jit(0|1)
   install -m 0644 docs/configuration.md "$stage/usr/share/doc/edgeai/configuration.md"
   install -m 0644 deploy/debian/conffiles "$stage/DEBIAN/conffiles"
   install -m 0755 deploy/debian/postinst deploy/debian/prerm deploy/debian/postrm "$stage/DEBIAN/"
-  local size depends=adduser
+  local size glibc depends
   size=$(du -sk --exclude=DEBIAN "$stage" | cut -f1)
+  # The binary links only glibc (libc, libm, ld.so): depend on the newest symbol version it references, so dpkg
+  # refuses an older distribution (Raspberry Pi OS Bullseye has 2.31) instead of the binary failing at start.
+  glibc=$(objdump -T "$bin/edgeai" | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -Vu | tail -n1)
+  [ -n "$glibc" ] || { echo "publish.sh: no glibc symbol versions in $bin/edgeai" >&2; return 1; }
+  depends="libc6 (>= $glibc), adduser"
   # A framework-dependent build runs on the distribution's .NET runtime.
   [ "$mode" = framework-dependent ] && depends="$depends, dotnet-runtime-10.0"
   sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@SIZE@/$size/" -e "s/@DEPENDS@/$depends/" \

@@ -19,6 +19,7 @@ declare -A tools=(
   [file]=file
   # deploy: Native AOT for linux-x64 (gcc links) and cross-compiled for linux-arm64, run under qemu
   [gcc]=gcc
+  [objdump]=binutils
   [aarch64-linux-gnu-gcc]=gcc-aarch64-linux-gnu
   [aarch64-linux-gnu-objcopy]=binutils-aarch64-linux-gnu
   [qemu-aarch64-static]=qemu-user-static

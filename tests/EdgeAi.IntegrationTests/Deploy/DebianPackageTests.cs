@@ -20,6 +20,8 @@ public sealed class DebianPackageTests(PackageFixture package)
         Assert.Contains("Package: edgeai", info.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("Architecture: amd64", info.StandardOutput, StringComparison.Ordinal);
         Assert.Contains($"Version: {package.Version}", info.StandardOutput, StringComparison.Ordinal);
+        // The Native AOT binary needs glibc 2.34 or later (the newest symbol version it references here).
+        Assert.Matches(@"Depends: libc6 \(>= 2\.[0-9]+\), adduser", info.StandardOutput);
         Assert.Contains("./usr/lib/edgeai/edgeai", contents.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("./usr/bin/edgeai -> ../lib/edgeai/edgeai", contents.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("./usr/lib/systemd/system/edgeai.service", contents.StandardOutput, StringComparison.Ordinal);
