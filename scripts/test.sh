@@ -11,10 +11,34 @@ root=$(pwd)
 declare -A tools=(
   [mosquitto]=mosquitto
   [mosquitto_pub]=mosquitto-clients
+  # deploy: unit checks, notify/watchdog test (PID namespace), Debian package build and install test
+  [systemd-analyze]=systemd
+  [unshare]=util-linux
+  [dpkg-deb]=dpkg
+  [adduser]=adduser
+  [file]=file
+  # deploy: Native AOT for linux-x64 (gcc links) and cross-compiled for linux-arm64, run under qemu
+  [gcc]=gcc
+  [objdump]=binutils
+  [aarch64-linux-gnu-gcc]=gcc-aarch64-linux-gnu
+  [aarch64-linux-gnu-objcopy]=binutils-aarch64-linux-gnu
+  [qemu-aarch64-static]=qemu-user-static
+  # deploy: home broker configuration (self-signed certificate) and Kubernetes manifest checks
+  [openssl]=openssl
+  [python3]=python3
+)
+# files -> Debian package, for what has no command: the arm64 C runtime the cross linker links against.
+declare -A files=(
+  [/usr/aarch64-linux-gnu/lib/crti.o]=libc6-dev-arm64-cross
+  [/usr/include/zlib.h]=zlib1g-dev
+  [/usr/lib/python3/dist-packages/yaml/__init__.py]=python3-yaml
 )
 missing=()
 for cmd in "${!tools[@]}"; do
   command -v "$cmd" >/dev/null 2>&1 || [ -x "/usr/sbin/$cmd" ] || missing+=("${tools[$cmd]}")
+done
+for file in "${!files[@]}"; do
+  [ -e "$file" ] || missing+=("${files[$file]}")
 done
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
@@ -44,6 +68,18 @@ add_counts() { # passed failed skipped
   total_failed=$((total_failed + $2))
   total_skipped=$((total_skipped + $3))
 }
+
+# --- deploy: Native AOT binaries and .debs the Deploy tests check ---------------------------------------
+# Built once here (not in a test, whose hang timeout a loaded machine could exceed); Native AOT only, a
+# failed AOT publish is a failed run. tests/EdgeAi.IntegrationTests/Deploy reads them from EDGEAI_CI_ARTIFACTS.
+export EDGEAI_CI_ARTIFACTS="$root/artifacts/ci"
+rm -rf "$EDGEAI_CI_ARTIFACTS"
+echo "== publish (Native AOT, linux-x64 and linux-arm64)"
+if ! ./scripts/publish.sh --rid linux-x64 --rid linux-arm64 --no-fallback --out "$EDGEAI_CI_ARTIFACTS"; then
+  echo "test.sh: scripts/publish.sh failed" >&2
+  add_counts 0 1 0
+  status=1
+fi
 
 counter() { # attribute trx-file
   grep -o "<Counters [^>]*" "$2" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0

@@ -1,8 +1,10 @@
+using System.Diagnostics.CodeAnalysis;
 using EdgeAi.Devices.Simulation;
 using EdgeAi.Devices.Simulation.Clock;
 using EdgeAi.Devices.Simulation.World;
 using EdgeAi.EdgeHost.Board;
 using EdgeAi.EdgeHost.Bridge;
+using EdgeAi.EdgeHost.Health;
 using EdgeAi.EdgeHost.HomeAssistant;
 using EdgeAi.EdgeHost.Mqtt;
 using EdgeAi.EdgeHost.Locks;
@@ -48,7 +50,10 @@ public static class NodeHost
             builder.Services.AddHostedService<SimulationRunner>();
         }
 
-        // systemd's watchdog is about the real process, so it always runs on the wall clock.
+        // Liveness and systemd's watchdog are about the real process, so they run on the wall clock even when the
+        // simulated world runs on its own.
+        builder.Services.AddSingleton(_ => new Liveness(TimeProvider.System));
+        builder.Services.AddHostedService(sp => new NodeHeartbeat(sp.GetRequiredService<Liveness>(), TimeProvider.System, sp.GetRequiredService<ILogger<NodeHeartbeat>>()));
         builder.Services.AddHostedService(sp => new SystemdWatchdog(sp, TimeProvider.System, sp.GetRequiredService<ILogger<SystemdWatchdog>>()));
         return builder.Build();
     }
@@ -73,7 +78,8 @@ public static class NodeHost
         return failures;
     }
 
-    private static void Check<T>(IServiceProvider services, List<string> failures)
+    // IOptions<T> creates T through its parameterless constructor; the annotation keeps it through trimming.
+    private static void Check<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] T>(IServiceProvider services, List<string> failures)
         where T : class
     {
         try

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EdgeAi.EdgeHost.Health;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
@@ -9,6 +10,9 @@ namespace EdgeAi.EdgeHost.Systemd;
 /// Sends <c>WATCHDOG=1</c> to systemd at half of <c>WATCHDOG_USEC</c> (sd_watchdog_enabled(3): the service
 /// should ping at half the interval). The hosting library sends only READY and STOPPING. When the node does
 /// not run under systemd there is no notifier, or no watchdog is configured, and this service does nothing.
+/// Before each ping it asks <see cref="Liveness"/> (when registered) whether every loop is still turning, and
+/// withholds the ping while one is stalled: a process that is alive but stuck must look dead to systemd, which
+/// then kills and restarts it (<c>WatchdogSec=</c>, <c>Restart=on-failure</c>).
 /// </summary>
 internal sealed partial class SystemdWatchdog(
     IServiceProvider services,
@@ -52,15 +56,47 @@ internal sealed partial class SystemdWatchdog(
             return;
         }
 
+        var liveness = services.GetService(typeof(Liveness)) as Liveness;
         WatchdogEnabled(logger, interval.Value);
         using var timer = new PeriodicTimer(interval.Value, time);
-        do
+        var withholding = false;
+        try
         {
-            notifier.Notify(new ServiceState("WATCHDOG=1"));
+            do
+            {
+                if (liveness is not null && liveness.TryFindStalled(out var loop, out var silentFor))
+                {
+                    if (!withholding)
+                    {
+                        PingWithheld(logger, loop, silentFor);
+                        withholding = true;
+                    }
+
+                    continue;
+                }
+
+                if (withholding)
+                {
+                    PingResumed(logger);
+                    withholding = false;
+                }
+
+                notifier.Notify(new ServiceState("WATCHDOG=1"));
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Normal shutdown.
+        }
     }
 
     [LoggerMessage(1010, LogLevel.Information, "systemd watchdog enabled; pinging every {Interval}")]
     private static partial void WatchdogEnabled(ILogger logger, TimeSpan interval);
+
+    [LoggerMessage(1011, LogLevel.Critical, "Loop {Loop} has not turned for {SilentFor}; withholding WATCHDOG=1 so systemd restarts the node")]
+    private static partial void PingWithheld(ILogger logger, string loop, TimeSpan silentFor);
+
+    [LoggerMessage(1012, LogLevel.Warning, "Every loop turns again; WATCHDOG=1 resumed")]
+    private static partial void PingResumed(ILogger logger);
 }

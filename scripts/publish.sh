@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# Builds the edgeai executable per runtime identifier and packages it:
+#   artifacts/publish/<rid>/edgeai                   the binary (Native AOT unless --mode says otherwise)
+#   artifacts/deb/edgeai_<version>_<arch>.deb         Debian package from deploy/debian/ (dpkg-deb)
+#   artifacts/tar/edgeai-<version>-<rid>.tar.gz       tarball for deploy/install.sh
+#
+# usage: scripts/publish.sh [--rid linux-x64|linux-arm64]... [--mode aot|single-file|framework-dependent]
+#                           [--no-fallback] [--no-deb] [--no-tar] [--out DIR]
+#   --rid    default: both linux-arm64 and linux-x64
+#   --mode   aot (default): Native AOT; when the AOT publish fails the script says so and falls back to a
+#            self-contained single-file build. single-file: self-contained single file (JIT).
+#            framework-dependent: needs the .NET runtime on the target; only for quick package tests.
+#   --no-fallback  fail when the Native AOT publish fails instead of falling back (CI uses this)
+#   --out    artifacts root (default: <repo>/artifacts)
+#
+# Cross-compiling linux-arm64 with Native AOT needs gcc-aarch64-linux-gnu and binutils-aarch64-linux-gnu.
+# JIT builds get a unit drop-in that lifts MemoryDenyWriteExecute= (a JIT writes code at run time).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+root=$(pwd)
+
+rids=() mode=aot fallback=1 deb=1 tar=1 out="$root/artifacts"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --rid) rids+=("$2"); shift 2 ;;
+    --mode) mode=$2; shift 2 ;;
+    --no-fallback) fallback=0; shift ;;
+    --no-deb) deb=0; shift ;;
+    --no-tar) tar=0; shift ;;
+    --out) out=$(realpath -m "$2"); shift 2 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    *) echo "publish.sh: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+[ ${#rids[@]} -gt 0 ] || rids=(linux-arm64 linux-x64)
+case "$mode" in aot|single-file|framework-dependent) ;; *) echo "publish.sh: unknown mode $mode" >&2; exit 2 ;; esac
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+project=src/EdgeHost/EdgeAi.EdgeHost.csproj
+version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props | head -n1)
+[ -n "$version" ] || { echo "publish.sh: no <Version> in Directory.Build.props" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# The ILCompiler drives the linker as clang does and passes --target=aarch64-linux-gnu, which gcc rejects;
+# the cross gcc already targets aarch64, so the wrapper drops that flag and hands everything else on.
+arm64_cc() {
+  local cc="$work/aarch64-linux-gnu-cc"
+  cat > "$cc" <<'WRAP'
+#!/bin/sh
+for arg in "$@"; do
+  shift
+  case "$arg" in --target=*) ;; *) set -- "$@" "$arg" ;; esac
+done
+exec aarch64-linux-gnu-gcc "$@"
+WRAP
+  chmod +x "$cc"
+  echo "$cc"
+}
+
+publish() { # rid mode dir -> 0 on success
+  local rid=$1 how=$2 dir=$3 args=()
+  case "$how" in
+    aot)
+      args=(-p:PublishAot=true)
+      if [ "$rid" = linux-arm64 ] && [ "$(uname -m)" != aarch64 ]; then
+        command -v aarch64-linux-gnu-gcc >/dev/null || { echo "publish.sh: aarch64-linux-gnu-gcc missing (apt-get install gcc-aarch64-linux-gnu)" >&2; return 1; }
+        args+=("-p:CppCompilerAndLinker=$(arm64_cc)" -p:ObjCopyName=aarch64-linux-gnu-objcopy)
+      fi ;;
+    single-file) args=(--self-contained -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true) ;;
+    framework-dependent) args=(--no-self-contained -p:PublishSingleFile=true) ;;
+  esac
+  dotnet publish "$project" -c Release -r "$rid" -nologo -clp:ErrorsOnly -warnaserror -o "$dir" "${args[@]}"
+}
+
+deb_arch() { case "$1" in linux-x64) echo amd64 ;; linux-arm64) echo arm64 ;; *) echo "publish.sh: no Debian architecture for $1" >&2; return 1 ;; esac; }
+
+package_deb() { # rid bin-dir jit(0|1)
+  local rid=$1 bin=$2 jit=$3 arch stage
+  arch=$(deb_arch "$rid")
+  stage="$work/deb-$rid"
+  rm -rf "$stage"
+  install -d "$stage/DEBIAN" "$stage/usr/lib/edgeai" "$stage/usr/bin" "$stage/etc/edgeai" \
+    "$stage/usr/lib/systemd/system" "$stage/usr/lib/udev/rules.d" "$stage/usr/share/doc/edgeai"
+  install -m 0755 "$bin/edgeai" "$stage/usr/lib/edgeai/edgeai"
+  ln -s ../lib/edgeai/edgeai "$stage/usr/bin/edgeai"
+  install -m 0644 deploy/systemd/edgeai.service "$stage/usr/lib/systemd/system/edgeai.service"
+  if [ "$jit" = 1 ]; then
+    install -d "$stage/usr/lib/systemd/system/edgeai.service.d"
+    install -m 0644 deploy/systemd/jit.conf "$stage/usr/lib/systemd/system/edgeai.service.d/jit.conf"
+  fi
+  install -m 0640 deploy/debian/edgeai.json "$stage/etc/edgeai/edgeai.json"
+  install -m 0644 deploy/debian/60-edgeai.rules "$stage/usr/lib/udev/rules.d/60-edgeai.rules"
+  install -m 0644 deploy/debian/copyright "$stage/usr/share/doc/edgeai/copyright"
+  install -m 0644 docs/install.md "$stage/usr/share/doc/edgeai/install.md"
+  install -m 0644 docs/configuration.md "$stage/usr/share/doc/edgeai/configuration.md"
+  install -m 0644 deploy/debian/conffiles "$stage/DEBIAN/conffiles"
+  install -m 0755 deploy/debian/postinst deploy/debian/prerm deploy/debian/postrm "$stage/DEBIAN/"
+  local size glibc depends
+  size=$(du -sk --exclude=DEBIAN "$stage" | cut -f1)
+  # The binary links only glibc (libc, libm, ld.so): depend on the newest symbol version it references, so dpkg
+  # refuses an older distribution (Raspberry Pi OS Bullseye has 2.31) instead of the binary failing at start.
+  glibc=$(objdump -T "$bin/edgeai" | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -Vu | tail -n1)
+  [ -n "$glibc" ] || { echo "publish.sh: no glibc symbol versions in $bin/edgeai" >&2; return 1; }
+  depends="libc6 (>= $glibc), adduser"
+  # A framework-dependent build runs on the distribution's .NET runtime.
+  [ "$mode" = framework-dependent ] && depends="$depends, dotnet-runtime-10.0"
+  sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@SIZE@/$size/" -e "s/@DEPENDS@/$depends/" \
+    deploy/debian/control.in > "$stage/DEBIAN/control"
+  mkdir -p "$out/deb"
+  local file="$out/deb/edgeai_${version}_${arch}.deb"
+  dpkg-deb --root-owner-group -Zxz --build "$stage" "$file" >/dev/null
+  echo "publish.sh: $file"
+}
+
+package_tar() { # rid bin-dir jit(0|1)
+  local rid=$1 bin=$2 jit=$3 name="edgeai-$version-$1" stage
+  stage="$work/tar/$name"
+  rm -rf "$stage"
+  install -d "$stage"
+  install -m 0755 "$bin/edgeai" "$stage/edgeai"
+  install -m 0755 deploy/install.sh "$stage/install.sh"
+  install -m 0644 deploy/systemd/edgeai.service deploy/debian/edgeai.json deploy/debian/60-edgeai.rules docs/install.md "$stage/"
+  [ "$jit" = 0 ] || install -m 0644 deploy/systemd/jit.conf "$stage/jit.conf"
+  mkdir -p "$out/tar"
+  tar -C "$work/tar" --owner=0 --group=0 -czf "$out/tar/$name.tar.gz" "$name"
+  echo "publish.sh: $out/tar/$name.tar.gz"
+}
+
+for rid in "${rids[@]}"; do
+  built="$work/publish-$rid"
+  how=$mode
+  echo "publish.sh: $rid ($how)"
+  if ! publish "$rid" "$how" "$built"; then
+    if [ "$how" != aot ] || [ "$fallback" = 0 ]; then
+      echo "publish.sh: publishing $rid failed" >&2
+      exit 1
+    fi
+    echo "publish.sh: Native AOT publish for $rid FAILED; falling back to self-contained single-file (JIT)" >&2
+    how=single-file
+    rm -rf "$built"
+    publish "$rid" "$how" "$built"
+  fi
+  dest="$out/publish/$rid"
+  rm -rf "$dest"
+  mkdir -p "$dest"
+  cp "$built/edgeai" "$dest/"
+  [ ! -f "$built/edgeai.dbg" ] || cp "$built/edgeai.dbg" "$dest/"
+  echo "$how" > "$dest/BUILD-MODE"
+  jit=1
+  [ "$how" != aot ] || jit=0
+  echo "publish.sh: $dest/edgeai ($(stat -c %s "$dest/edgeai") bytes, $how)"
+  [ "$deb" = 0 ] || package_deb "$rid" "$dest" "$jit"
+  [ "$tar" = 0 ] || package_tar "$rid" "$dest" "$jit"
+done

@@ -1,0 +1,90 @@
+namespace EdgeAi.IntegrationTests.Deploy;
+
+/// <summary>
+/// The x64 .deb from scripts/publish.sh installed with dpkg into a <see cref="ThrowawayRoot"/>: the maintainer
+/// scripts run for real, then the installed <c>edgeai</c> runs from the package's files.
+/// </summary>
+[Collection(nameof(PackageArtifacts))]
+public sealed class DebianPackageTests(PackageFixture package)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
+
+    [Fact]
+    public async Task Package_Metadata_IsAmd64WithConffileAndMaintainerScripts()
+    {
+        var info = await Command.RunAsync("dpkg-deb", ["--field", package.X64Package, "Package", "Architecture", "Version", "Depends"], Patience);
+        var contents = await Command.RunAsync("dpkg-deb", ["--contents", package.X64Package], Patience);
+        var conffiles = await Command.RunAsync("dpkg-deb", ["--info", package.X64Package, "conffiles"], Patience);
+
+        Assert.True(info.ExitCode == 0, info.ToString());
+        Assert.Contains("Package: edgeai", info.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("Architecture: amd64", info.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains($"Version: {package.Version}", info.StandardOutput, StringComparison.Ordinal);
+        // The Native AOT binary needs glibc 2.34 or later (the newest symbol version it references here).
+        Assert.Matches(@"Depends: libc6 \(>= 2\.[0-9]+\), adduser", info.StandardOutput);
+        Assert.Contains("./usr/lib/edgeai/edgeai", contents.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("./usr/bin/edgeai -> ../lib/edgeai/edgeai", contents.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("./usr/lib/systemd/system/edgeai.service", contents.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("root/root", contents.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal("/etc/edgeai/edgeai.json", conffiles.StandardOutput.Trim());
+    }
+
+    [Fact]
+    public async Task Install_IntoThrowawayRoot_CreatesUserAndRunsInstalledEdgeai()
+    {
+        var result = await ThrowawayRoot.RunAsync($$"""
+            dpkg --root="$ROOT" --install '{{package.X64Package}}'
+            echo "status=$(dpkg-query --root="$ROOT" --show --showformat='${db:Status-Status}' edgeai)"
+            echo "version=$(chroot "$ROOT" /usr/bin/edgeai --version)"
+            echo "user=$(chroot "$ROOT" getent passwd edgeai | cut -d: -f1,6,7)"
+            # stat inside the chroot: the edgeai user exists only in the clone's /etc/passwd.
+            echo "config=$(chroot "$ROOT" stat -c '%a %U:%G' /etc/edgeai/edgeai.json)"
+            echo "configdir=$(chroot "$ROOT" stat -c '%a %U:%G' /etc/edgeai)"
+            echo "state=$(chroot "$ROOT" stat -c '%a %U:%G' /var/lib/edgeai)"
+            echo "groups=$(chroot "$ROOT" getent group gpio i2c | cut -d: -f1 | tr '\n' ' ')"
+            systemd-analyze verify --root="$ROOT" edgeai.service
+            echo "verify=$?"
+            """, Patience);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lines = result.StandardOutput.Split('\n');
+        string[] expected =
+        [
+            "status=installed",
+            $"version={package.Version}+",
+            "user=edgeai:/var/lib/edgeai:/usr/sbin/nologin",
+            "config=640 root:edgeai",
+            "configdir=750 root:edgeai",
+            "state=700 edgeai:edgeai",
+            "groups=gpio i2c ",
+            "verify=0",
+        ];
+        foreach (var line in expected)
+        {
+            Assert.True(lines.Any(l => l.StartsWith(line, StringComparison.Ordinal)), $"expected a line starting '{line}'; {result}");
+        }
+    }
+
+    [Fact]
+    public async Task Purge_AfterInstall_LeavesNoUserConfigStateOrBinary()
+    {
+        var result = await ThrowawayRoot.RunAsync($$"""
+            dpkg --root="$ROOT" --install '{{package.X64Package}}'
+            echo 'EDGEAI_Node__NodeId=porch' > "$ROOT/etc/edgeai/edgeai.env"
+            touch "$ROOT/var/lib/edgeai/state.json"
+            dpkg --root="$ROOT" --purge edgeai
+            echo "status=$(dpkg-query --root="$ROOT" --show --showformat='${db:Status-Status}' edgeai 2>/dev/null || echo gone)"
+            for path in /etc/edgeai /var/lib/edgeai /usr/lib/edgeai /usr/bin/edgeai /usr/lib/systemd/system/edgeai.service; do
+              if [ -e "$ROOT$path" ] || [ -L "$ROOT$path" ]; then echo "left=$path"; fi
+            done
+            chroot "$ROOT" getent passwd edgeai && echo "left=user" || true
+            chroot "$ROOT" getent group edgeai && echo "left=group" || true
+            echo done
+            """, Patience);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("done", result.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("left=", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Matches("status=(gone|not-installed)\n", result.StandardOutput);
+    }
+}
