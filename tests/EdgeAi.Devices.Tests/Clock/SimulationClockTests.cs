@@ -107,6 +107,27 @@ public sealed class SimulationClockTests
     }
 
     [Fact]
+    public async Task RunAsyncMax_TaskDelayLoopOnThePool_EachDelayEndsAtItsSimulatedTime()
+    {
+        var clock = new SimulationClock(Start);
+        var wakes = new List<DateTimeOffset>();
+        var loop = Task.Run(async () =>
+        {
+            for (var i = 0; i < 60; i++)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(10), clock).ConfigureAwait(false);
+                await Task.Run(() => wakes.Add(clock.GetUtcNow()));
+            }
+        });
+        await WaitUntilAsync(() => clock.ScheduledTimerCount > 0);
+
+        await clock.RunAsync(SimulationSpeed.Max, Start.AddMinutes(10)).WaitAsync(TimeSpan.FromSeconds(20));
+        await loop.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(Enumerable.Range(1, 60).Select(i => Start.AddSeconds(10 * i)), wakes);
+    }
+
+    [Fact]
     public async Task RunAsyncMax_HoldAdvance_TimeWaitsForTheHolder()
     {
         var clock = new SimulationClock(Start);

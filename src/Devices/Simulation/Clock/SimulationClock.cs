@@ -15,13 +15,14 @@ namespace EdgeAi.Devices.Simulation.Clock;
 /// order, so a given sequence of events always fires in the same order; an exception thrown by a callback stops the
 /// driver and surfaces from it.</para>
 /// <para>Quiescence guarantee (the max-speed mode and the manual advance): after the events due at an instant have fired,
-/// simulated time does not move on until (1) no <see cref="HoldAdvance"/> is outstanding, and (2) the .NET thread pool has
-/// had no queued work item, no more worker threads running one than its idle floor (threads blocked in synchronous waits,
-/// learnt as those busy through a whole <see cref="SettleTimeout"/>), and completed none for
-/// <see cref="SettleQuietWindow"/> of real time, or
-/// <see cref="SettleTimeout"/> of real time has passed (so unrelated background work cannot stall the simulation forever).
-/// Work that awaits something outside the process (a socket, a broker) is invisible to (2): a component that must see
-/// its I/O finish before time jumps holds the clock with <see cref="HoldAdvance"/>, which has no timeout.</para>
+/// simulated time does not move on until (1) no <see cref="HoldAdvance"/> is outstanding, and (2) the .NET thread pool
+/// has stayed quiet for <see cref="SettleQuietWindow"/> of real time: nothing queued, nothing completed, the number of
+/// busy worker threads unchanged and not above its idle floor (threads blocked in synchronous waits, learnt as those
+/// busy through three timed-out settles in a row), or <see cref="SettleTimeout"/> of real time has passed (so unrelated
+/// background work cannot stall the simulation for ever). (2) is a heuristic: it sees continuations queued to the pool
+/// by the instant and the chains they run, not work that awaits something outside the process (a socket, a broker); a
+/// component that must see such work finish before time jumps holds the clock with <see cref="HoldAdvance"/>, which
+/// has no timeout.</para>
 /// <para>With a time scale, simulated time follows the wall clock times N, in steps of at most 10 ms of real time, and
 /// events fire when their simulated time comes; no settling is done, since real time passes anyway.</para>
 /// </remarks>

@@ -8,10 +8,19 @@ namespace EdgeAi.Devices.Simulation.Clock;
 /// </summary>
 internal sealed class ThreadPoolQuiescence
 {
+    /// <summary>Consecutive timed-out waits needed before their least busy count becomes the floor.</summary>
+    private const int TimeoutsToLearnFloor = 3;
     private int _busyFloor;
+    private int _timeouts;
+    private int _floorCandidate;
 
-    /// <summary>Starts by assuming no worker thread is blocked; the first wait that times out learns how many are.</summary>
-    public void ResetFloor() => _busyFloor = 0;
+    /// <summary>Starts by assuming no worker thread is blocked; waits that keep timing out learn how many are.</summary>
+    public void ResetFloor()
+    {
+        _busyFloor = 0;
+        _timeouts = 0;
+        _floorCandidate = int.MaxValue;
+    }
 
     /// <summary>
     /// Returns once the pool has stayed quiet for <paramref name="window"/>, or after <paramref name="timeout"/>; holds
@@ -23,6 +32,7 @@ internal sealed class ThreadPoolQuiescence
         var quietSince = start;
         var completed = ThreadPool.CompletedWorkItemCount;
         var leastBusy = int.MaxValue;
+        var lastBusy = -1;
         var spinner = default(SpinWait);
         while (true)
         {
@@ -32,22 +42,33 @@ internal sealed class ThreadPoolQuiescence
             var busy = BusyWorkerThreads();
             leastBusy = Math.Min(leastBusy, busy);
             _busyFloor = Math.Min(_busyFloor, busy);
-            if (ThreadPool.PendingWorkItemCount != 0 || completedNow != completed || busy > _busyFloor)
+            // Any thread starting or finishing work is activity, even when the count stays at or under the floor.
+            if (ThreadPool.PendingWorkItemCount != 0 || completedNow != completed || busy > _busyFloor || busy != lastBusy)
             {
                 completed = completedNow;
+                lastBusy = busy;
                 quietSince = now;
             }
             else if (Stopwatch.GetElapsedTime(quietSince, now) >= window)
             {
+                _timeouts = 0;
+                _floorCandidate = int.MaxValue;
                 return;
             }
 
             if (Stopwatch.GetElapsedTime(start, now) >= timeout)
             {
-                // Threads busy through a whole timeout are blocked in synchronous waits (or computing for long), not
-                // running this instant's continuations: they are the idle floor from now on. A floor set too high drops
+                // Threads busy through several whole timeouts in a row are blocked in synchronous waits (or computing for
+                // long), not running an instant's continuations: they become the idle floor. A floor set too high drops
                 // again at the first check that sees fewer threads busy.
-                _busyFloor = leastBusy;
+                _floorCandidate = Math.Min(_floorCandidate, leastBusy);
+                if (++_timeouts >= TimeoutsToLearnFloor)
+                {
+                    _busyFloor = _floorCandidate;
+                    _timeouts = 0;
+                    _floorCandidate = int.MaxValue;
+                }
+
                 return;
             }
 
