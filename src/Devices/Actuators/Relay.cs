@@ -21,6 +21,7 @@ public sealed class Relay : IDisposable
     private readonly GpioController _controller;
     private readonly PinValue _onLevel;
     private readonly Lock _gate = new();
+    private readonly bool _holdOnDispose;
     private bool _disposed;
 
     /// <summary>Opens <paramref name="pin"/> as an output.</summary>
@@ -28,8 +29,13 @@ public sealed class Relay : IDisposable
     /// <param name="pin">Logical GPIO line number.</param>
     /// <param name="activeLow">True when the relay closes on a low level (common on relay boards).</param>
     /// <param name="initialOn">The state to open the line in; null adopts the level the line has.</param>
-    public Relay(GpioController controller, int pin, bool activeLow = false, bool? initialOn = null)
+    /// <param name="holdOnDispose">
+    /// Leave the line as it is when disposed instead of driving it off. For a relay whose off level moves something
+    /// that must only move on command (a lock's bolt): stopping the node must not unlock the door.
+    /// </param>
+    public Relay(GpioController controller, int pin, bool activeLow = false, bool? initialOn = null, bool holdOnDispose = false)
     {
+        _holdOnDispose = holdOnDispose;
         ArgumentNullException.ThrowIfNull(controller);
         ArgumentOutOfRangeException.ThrowIfNegative(pin);
         _controller = controller;
@@ -106,7 +112,11 @@ public sealed class Relay : IDisposable
             _disposed = true;
             if (_controller.IsPinOpen(Pin))
             {
-                _controller.Write(Pin, OffLevel);
+                if (!_holdOnDispose)
+                {
+                    _controller.Write(Pin, OffLevel);
+                }
+
                 _controller.ClosePin(Pin);
             }
         }

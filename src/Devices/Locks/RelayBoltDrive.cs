@@ -9,8 +9,8 @@ namespace EdgeAi.Devices.Locks;
 /// <remarks>
 /// Open the relay in the state that matches the bolt switch (<see cref="RelayStateFor"/>), so a restart on a real board
 /// does not move the bolt. The relay decides the position, so <see cref="StopPushing"/> cannot stop pushing without moving the bolt: it leaves the
-/// relay as it is. Disposing the relay drives its off level, which moves the bolt to the hardware's unpowered position
-/// (fail-secure or fail-safe by design): the host disposes it only when it shuts the lock down.
+/// relay as it is. Open the relay with <c>holdOnDispose: true</c> so that stopping the node leaves the bolt where it is
+/// (disposing a plain relay drives its off level, which would move the bolt to the unpowered position).
 /// </remarks>
 public sealed class RelayBoltDrive : IBoltDrive
 {

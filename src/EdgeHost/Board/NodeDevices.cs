@@ -209,9 +209,9 @@ public sealed partial class NodeDevices : IHostedService, IDisposable
             case DeviceKind.Lock:
                 var boltSwitch = Own(new DebouncedInput(gpio, Line("bolt_switch"), PinMode.InputPullUp, PinValue.Low, TimeSpan.FromMilliseconds(20), time));
 
-                // Open the bolt relay in the state the bolt already is in: opening an output drives a level, and a
-                // restart must never move the bolt.
-                var drive = new RelayBoltDrive(Own(new Relay(gpio, Line("bolt"), initialOn: RelayBoltDrive.RelayStateFor(boltSwitch.Current.Value))));
+                // Open the bolt relay in the state the bolt already is in (opening an output drives a level), and leave it
+                // as it is when the node stops: neither a restart nor a stop may move the bolt.
+                var drive = new RelayBoltDrive(Own(new Relay(gpio, Line("bolt"), initialOn: RelayBoltDrive.RelayStateFor(boltSwitch.Current.Value), holdOnDispose: true)));
                 var door = Own(new ContactSensor(gpio, Line("door"), ContactKind.Door, time));
                 var controller = Own(new LockController(o.Id, drive, boltSwitch, door, new LockOptions { ConfirmTimeout = o.ConfirmTimeout }, time, loggers.CreateLogger<LockController>()));
                 _entities.Add(new LockEntity(o.Id, o.Name, controller, hasDoorContact: true, verifier, audit));

@@ -11,7 +11,7 @@ namespace EdgeAi.IntegrationTests.Bridge;
 /// </summary>
 public sealed partial class DiscoveryContractTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(45);
 
     private static readonly Dictionary<string, string[]> Required = new()
     {
@@ -39,7 +39,8 @@ public sealed partial class DiscoveryContractTests
         await using var hub = await HubClient.ConnectAsync(mosquitto.Port);
         await hub.SubscribeAsync("homeassistant/+/house/+/config", "edgeai/house/#");
         await hub.WaitForAsync(m => m.Topic == "edgeai/house/status" && m.Retain, Patience);
-        await Task.Delay(500); // retained messages arrive in one burst after SUBACK
+        await hub.WaitForAsync(m => m.Topic == "homeassistant/sensor/house/node_health/config" && m.Retain, Patience);
+        await hub.WaitForAsync(m => m.Topic == "edgeai/house/living_co2/state" && m.Retain, Patience);
         var retained = hub.Messages.Where(m => m.Retain).GroupBy(m => m.Topic).ToDictionary(g => g.Key, g => g.Last().Payload);
         var configs = retained.Where(r => r.Key.StartsWith("homeassistant/", StringComparison.Ordinal)).ToList();
 

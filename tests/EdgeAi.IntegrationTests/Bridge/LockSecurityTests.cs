@@ -108,6 +108,18 @@ public sealed class LockSecurityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NodeStop_LeavesTheBoltWhereItIs()
+    {
+        var node = await StartNodeAsync();
+        var board = node.Board;
+        Assert.Equal(PinValue.High, board.PeekLevel(BoltRelay));
+
+        await node.DisposeAsync();
+
+        Assert.Equal(PinValue.High, board.PeekLevel(BoltRelay));
+    }
+
+    [Fact]
     public async Task Discovery_Lock_CarriesCodeFormatAndCommandTemplate()
     {
         await using var node = await StartNodeAsync();
