@@ -80,18 +80,23 @@ done
 
 # GEMM kernel properties for linux-arm64 under qemu user-mode emulation, once as Cortex-A72 (NEON without
 # dot product) and once as Cortex-A76 (NEON + SDOT): the app asserts Dp.IsSupported and which kernel set
-# dispatch picks, runs the bit-exactness properties for every set the emulated CPU supports, and ends with
-# "N passed, N failed". Timings under emulation mean nothing; bit-exactness does.
+# dispatch picks (and, in a third run, that EDGEAI_KERNELS overrides it), runs the bit-exactness properties
+# for every set the emulated CPU supports, and ends with "N passed, N failed". Timings under emulation mean nothing; bit-exactness does.
 kernelcheck="$root/artifacts/kernelcheck-linux-arm64"
 echo "== EdgeAi.Models.KernelCheck (publish linux-arm64)"
 if dotnet publish tests/EdgeAi.Models.KernelCheck -r linux-arm64 --self-contained -c Release -nologo \
     -warnaserror -clp:ErrorsOnly -o "$kernelcheck" >/dev/null; then
-  for spec in "cortex-a72 neon false" "cortex-a76 neon-dp true"; do
-    read -r cpu best dp <<<"$spec"
-    echo "== EdgeAi.Models.KernelCheck ($cpu, emulated)"
-    log="$results/kernelcheck-$cpu.log"
-    if ! timeout 600 qemu-aarch64-static -cpu "$cpu" -L /usr/aarch64-linux-gnu \
-        "$kernelcheck/EdgeAi.Models.KernelCheck" --expect-best "$best" --expect-dp "$dp" --iterations 300 | tee "$log"; then
+  # cpu, set the flags select, set dispatch runs, Dp.IsSupported, EDGEAI_KERNELS override ("-" for none).
+  # The third run proves the override really switches dispatch.
+  for spec in "cortex-a72 neon neon false -" "cortex-a76 neon-dp neon-dp true -" "cortex-a76 neon-dp neon true neon"; do
+    read -r cpu best default dp force <<<"$spec"
+    echo "== EdgeAi.Models.KernelCheck ($cpu, emulated, EDGEAI_KERNELS=$force)"
+    log="$results/kernelcheck-$cpu-$default.log"
+    force_env=()
+    [ "$force" = "-" ] || force_env=(env "EDGEAI_KERNELS=$force")
+    if ! timeout 600 "${force_env[@]}" qemu-aarch64-static -cpu "$cpu" -L /usr/aarch64-linux-gnu \
+        "$kernelcheck/EdgeAi.Models.KernelCheck" --expect-best "$best" --expect-default "$default" --expect-dp "$dp" \
+        --iterations 300 | tee "$log"; then
       status=1
     fi
     summary_line=$(tail -n 1 "$log")

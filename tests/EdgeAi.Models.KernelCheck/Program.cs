@@ -5,10 +5,12 @@ using EdgeAi.Models.Kernels;
 using EdgeAi.Models.KernelCheck;
 using EdgeAi.Models.Tests.Kernels;
 
-// Usage: EdgeAi.Models.KernelCheck [--expect-best NAME] [--expect-dp true|false] [--iterations N]
+// Usage: EdgeAi.Models.KernelCheck [--expect-best NAME] [--expect-default NAME] [--expect-dp true|false] [--iterations N]
 // Runs the bit-exactness properties for every kernel set this CPU supports and checks the unsupported ones
-// refuse to run. --expect-best asserts which set dispatch picks (so the path under test is the one exercised).
+// refuse to run. --expect-best asserts which set the CPU flags select; --expect-default which set QGemm.Default
+// runs (the same, unless EDGEAI_KERNELS overrides it).
 string? expectBest = null;
+string? expectDefault = null;
 bool? expectDp = null;
 long iterations = 100;
 for (int i = 0; i < args.Length; i++)
@@ -17,6 +19,9 @@ for (int i = 0; i < args.Length; i++)
     {
         case "--expect-best" when i + 1 < args.Length:
             expectBest = args[++i];
+            break;
+        case "--expect-default" when i + 1 < args.Length:
+            expectDefault = args[++i];
             break;
         case "--expect-dp" when i + 1 < args.Length:
             expectDp = bool.Parse(args[++i]);
@@ -41,12 +46,17 @@ if (expectDp is bool dp)
 
 if (expectBest is not null)
 {
-    runner.Run($"dispatch picks {expectBest}", () =>
+    runner.Run($"CPU flags select {expectBest}", () =>
+        CheckRunner.Require(KernelSelector.NameOf(KernelSelector.Best) == expectBest, $"best is {KernelSelector.NameOf(KernelSelector.Best)}"));
+}
+
+if (expectDefault is not null)
+{
+    string overrideValue = Environment.GetEnvironmentVariable(KernelSelector.EnvironmentVariable) ?? "(unset)";
+    runner.Run($"dispatch runs {expectDefault} ({KernelSelector.EnvironmentVariable}={overrideValue})", () =>
     {
-        KernelSet wanted = KernelSelector.Resolve(expectBest);
-        CheckRunner.Require(KernelSelector.Best == wanted, $"best is {KernelSelector.NameOf(KernelSelector.Best)}");
-        CheckRunner.Require(KernelSelector.Default == wanted, $"default is {KernelSelector.NameOf(KernelSelector.Default)}");
-        CheckRunner.Require(QGemm.Default.KernelSet == wanted, $"QGemm.Default runs {KernelSelector.NameOf(QGemm.Default.KernelSet)}");
+        CheckRunner.Require(KernelSelector.NameOf(KernelSelector.Default) == expectDefault, $"default is {KernelSelector.NameOf(KernelSelector.Default)}");
+        CheckRunner.Require(KernelSelector.NameOf(QGemm.Default.KernelSet) == expectDefault, $"QGemm.Default runs {KernelSelector.NameOf(QGemm.Default.KernelSet)}");
     });
 }
 
