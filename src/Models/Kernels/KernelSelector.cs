@@ -40,6 +40,12 @@ public static class KernelSelector
                 return KernelSet.AvxVnni;
             }
 
+            // Where both exist, VNNI does in one instruction what AVX-512BW needs a widen, a vpmaddwd and an add for.
+            if (IsSupported(KernelSet.Avx512Bw))
+            {
+                return KernelSet.Avx512Bw;
+            }
+
             if (IsSupported(KernelSet.Avx2))
             {
                 return KernelSet.Avx2;
@@ -55,6 +61,7 @@ public static class KernelSelector
         KernelSet.Scalar => true,
         KernelSet.Vector128 => Vector128.IsHardwareAccelerated,
         KernelSet.Avx2 => Avx2.IsSupported,
+        KernelSet.Avx512Bw => Avx512BW.IsSupported,
         KernelSet.AvxVnni => AvxVnni.IsSupported,
         KernelSet.Neon => AdvSimd.Arm64.IsSupported,
         KernelSet.NeonDp => AdvSimd.Arm64.IsSupported && Dp.IsSupported,
@@ -71,6 +78,7 @@ public static class KernelSelector
         KernelSet.Scalar => "scalar",
         KernelSet.Vector128 => "vector128",
         KernelSet.Avx2 => "avx2",
+        KernelSet.Avx512Bw => "avx512bw",
         KernelSet.AvxVnni => "avxvnni",
         KernelSet.Neon => "neon",
         KernelSet.NeonDp => "neon-dp",
@@ -105,7 +113,7 @@ public static class KernelSelector
         }
 
         throw new InvalidOperationException(
-            $"{EnvironmentVariable}={wanted}: unknown kernel set; expected one of scalar, vector128, avx2, avxvnni, neon, neon-dp (supported here: {SupportedNames()}).");
+            $"{EnvironmentVariable}={wanted}: unknown kernel set; expected one of scalar, vector128, avx2, avx512bw, avxvnni, neon, neon-dp (supported here: {SupportedNames()}).");
     }
 
     private static string SupportedNames() => string.Join(", ", Supported.Select(NameOf));

@@ -3,7 +3,7 @@ namespace EdgeAi.Models.Kernels;
 /// <summary>The instruction-set families an int8 GEMM micro-kernel is implemented for.</summary>
 /// <remarks>
 /// The environment variable <c>EDGEAI_KERNELS</c> overrides the automatic choice with one of the names
-/// <c>scalar</c>, <c>vector128</c>, <c>avx2</c>, <c>avxvnni</c>, <c>neon</c>, <c>neon-dp</c>
+/// <c>scalar</c>, <c>vector128</c>, <c>avx2</c>, <c>avx512bw</c>, <c>avxvnni</c>, <c>neon</c>, <c>neon-dp</c>
 /// (see <see cref="KernelSelector"/>).
 /// </remarks>
 public enum KernelSet
@@ -16,6 +16,9 @@ public enum KernelSet
 
     /// <summary>AVX2: 16-bit widening and <c>vpmaddwd</c> (never <c>vpmaddubsw</c>, which saturates).</summary>
     Avx2,
+
+    /// <summary>AVX-512BW: the AVX2 scheme (16-bit widening, <c>vpmaddwd</c>) at 512 bits.</summary>
+    Avx512Bw,
 
     /// <summary>AVX-VNNI at 256 bits: <c>vpdpbusd</c>, u8 x s8 into int32.</summary>
     AvxVnni,

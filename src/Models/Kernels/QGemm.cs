@@ -36,6 +36,7 @@ public sealed class QGemm
             KernelSet.Scalar => new ScalarMicroKernel(),
             KernelSet.Vector128 => new Vector128MicroKernel(),
             KernelSet.Avx2 => new Avx2MicroKernel(),
+            KernelSet.Avx512Bw => new Avx512BwMicroKernel(),
             KernelSet.AvxVnni => new AvxVnniMicroKernel(),
             KernelSet.Neon => new NeonMicroKernel(),
             KernelSet.NeonDp => new NeonDotMicroKernel(),

@@ -16,6 +16,11 @@ public sealed class KernelSelectorTests
             expected.Add(KernelSet.Avx2);
         }
 
+        if (Avx512BW.IsSupported)
+        {
+            expected.Add(KernelSet.Avx512Bw);
+        }
+
         if (AvxVnni.IsSupported)
         {
             expected.Add(KernelSet.AvxVnni);
@@ -34,15 +39,35 @@ public sealed class KernelSelectorTests
     }
 
     [Fact]
-    public void Best_OnX64WithVnni_IsAvxVnni()
+    public void Best_FollowsPreferenceOrder()
     {
-        if (!AvxVnni.IsSupported)
-        {
-            Assert.NotEqual(KernelSet.AvxVnni, KernelSelector.Best);
-            return;
-        }
+        KernelSet expected =
+            AdvSimd.Arm64.IsSupported && Dp.IsSupported ? KernelSet.NeonDp
+            : AdvSimd.Arm64.IsSupported ? KernelSet.Neon
+            : AvxVnni.IsSupported ? KernelSet.AvxVnni
+            : Avx512BW.IsSupported ? KernelSet.Avx512Bw
+            : Avx2.IsSupported ? KernelSet.Avx2
+            : KernelSet.Vector128;
+        Assert.Equal(expected, KernelSelector.Best);
+    }
 
-        Assert.Equal(KernelSet.AvxVnni, KernelSelector.Best);
+    /// <summary>
+    /// The runtime must see every SIMD extension the kernel sets use that /proc/cpuinfo lists; otherwise those
+    /// kernels would silently drop out of the supported list and their tests would not run.
+    /// </summary>
+    [Theory]
+    [InlineData("avx2", KernelSet.Avx2)]
+    [InlineData("avx512bw", KernelSet.Avx512Bw)]
+    [InlineData("avx_vnni", KernelSet.AvxVnni)]
+    [InlineData("asimddp", KernelSet.NeonDp)]
+    public void Supported_CpuInfoListsExtension_RuntimeSupportsKernelSet(string cpuFlag, KernelSet set)
+    {
+        Assert.True(File.Exists("/proc/cpuinfo"), "EdgeAi runs and is tested on Linux only");
+        bool listed = File.ReadLines("/proc/cpuinfo")
+            .Where(l => l.StartsWith("flags", StringComparison.Ordinal) || l.StartsWith("Features", StringComparison.Ordinal))
+            .Take(1)
+            .Any(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(cpuFlag));
+        Assert.Equal(listed, KernelSelector.IsSupported(set));
     }
 
     [Theory]
