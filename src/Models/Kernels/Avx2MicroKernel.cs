@@ -21,8 +21,21 @@ internal sealed class Avx2MicroKernel : QGemmMicroKernel
 
     public override void Compute(ref byte a, int lda, int rows, int k, ref sbyte panel, Span<int> tile)
     {
-        ref byte a0 = ref Row(ref a, lda, rows, 0);
-        ref byte a1 = ref Row(ref a, lda, rows, 1);
+        if (rows == 1)
+        {
+            Tile<OneRow>(ref a, lda, k, ref panel, tile);
+        }
+        else
+        {
+            Tile<TwoRows>(ref a, lda, k, ref panel, tile);
+        }
+    }
+
+    private static void Tile<TRows>(ref byte a, int lda, int k, ref sbyte panel, Span<int> tile)
+        where TRows : struct, IRowCount
+    {
+        ref byte a0 = ref a;
+        ref byte a1 = ref Unsafe.Add(ref a, TRows.Count > 1 ? lda : 0);
 
         // accRQ: row R, columns 4Q..4Q+3, two partial sums per column (k0+k1, k2+k3).
         Vector256<int> acc00 = default, acc01 = default, acc02 = default, acc03 = default;
@@ -33,30 +46,51 @@ internal sealed class Avx2MicroKernel : QGemmMicroKernel
         ref sbyte b = ref panel;
         for (int g = 0; g < groups; g++)
         {
-            Vector256<short> x0 = Avx2.ConvertToVector256Int16(Vector128.Create(GroupQuad(ref a0, g, fullGroups, k)).AsByte());
-            Vector256<short> x1 = Avx2.ConvertToVector256Int16(Vector128.Create(GroupQuad(ref a1, g, fullGroups, k)).AsByte());
-
+            Vector256<short> x0 = Widen(GroupQuad(ref a0, g, fullGroups, k));
+            Vector256<short> x1 = TRows.Count > 1 ? Widen(GroupQuad(ref a1, g, fullGroups, k)) : default;
             Vector256<short> w = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref b));
             acc00 = Avx2.Add(acc00, Avx2.MultiplyAddAdjacent(w, x0));
-            acc10 = Avx2.Add(acc10, Avx2.MultiplyAddAdjacent(w, x1));
+            if (TRows.Count > 1)
+            {
+                acc10 = Avx2.Add(acc10, Avx2.MultiplyAddAdjacent(w, x1));
+            }
+
             w = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref Unsafe.Add(ref b, 16)));
             acc01 = Avx2.Add(acc01, Avx2.MultiplyAddAdjacent(w, x0));
-            acc11 = Avx2.Add(acc11, Avx2.MultiplyAddAdjacent(w, x1));
+            if (TRows.Count > 1)
+            {
+                acc11 = Avx2.Add(acc11, Avx2.MultiplyAddAdjacent(w, x1));
+            }
+
             w = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref Unsafe.Add(ref b, 32)));
             acc02 = Avx2.Add(acc02, Avx2.MultiplyAddAdjacent(w, x0));
-            acc12 = Avx2.Add(acc12, Avx2.MultiplyAddAdjacent(w, x1));
+            if (TRows.Count > 1)
+            {
+                acc12 = Avx2.Add(acc12, Avx2.MultiplyAddAdjacent(w, x1));
+            }
+
             w = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref Unsafe.Add(ref b, 48)));
             acc03 = Avx2.Add(acc03, Avx2.MultiplyAddAdjacent(w, x0));
-            acc13 = Avx2.Add(acc13, Avx2.MultiplyAddAdjacent(w, x1));
+            if (TRows.Count > 1)
+            {
+                acc13 = Avx2.Add(acc13, Avx2.MultiplyAddAdjacent(w, x1));
+            }
             b = ref Unsafe.Add(ref b, 64);
         }
 
         ref int t = ref tile[0];
         Reduce(acc00, acc01).StoreUnsafe(ref t);
         Reduce(acc02, acc03).StoreUnsafe(ref Unsafe.Add(ref t, 8));
-        Reduce(acc10, acc11).StoreUnsafe(ref Unsafe.Add(ref t, 16));
-        Reduce(acc12, acc13).StoreUnsafe(ref Unsafe.Add(ref t, 24));
+        if (TRows.Count > 1)
+        {
+            Reduce(acc10, acc11).StoreUnsafe(ref Unsafe.Add(ref t, 16));
+            Reduce(acc12, acc13).StoreUnsafe(ref Unsafe.Add(ref t, 24));
+        }
     }
+
+    /// <summary>[a0 a1 a2 a3] repeated four times, zero-extended to 16 bits (<c>vpmovzxbw</c>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<short> Widen(int quad) => Avx2.ConvertToVector256Int16(Vector128.Create(quad).AsByte());
 
     /// <summary>
     /// Adds each column's two partial sums. <c>vphaddd</c> works per 128-bit half, giving

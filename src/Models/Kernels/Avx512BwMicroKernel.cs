@@ -23,50 +23,165 @@ internal sealed class Avx512BwMicroKernel : QGemmMicroKernel
 
     public override void Compute(ref byte a, int lda, int rows, int k, ref sbyte panel, Span<int> tile)
     {
-        ref byte a0 = ref Row(ref a, lda, rows, 0);
-        ref byte a1 = ref Row(ref a, lda, rows, 1);
-        ref byte a2 = ref Row(ref a, lda, rows, 2);
-        ref byte a3 = ref Row(ref a, lda, rows, 3);
-        ref byte a4 = ref Row(ref a, lda, rows, 4);
-        ref byte a5 = ref Row(ref a, lda, rows, 5);
+        switch (rows)
+        {
+            case 1: Tile<OneRow>(ref a, lda, k, ref panel, tile); break;
+            case 2: Tile<TwoRows>(ref a, lda, k, ref panel, tile); break;
+            case 3: Tile<ThreeRows>(ref a, lda, k, ref panel, tile); break;
+            case 4: Tile<FourRows>(ref a, lda, k, ref panel, tile); break;
+            case 5: Tile<FiveRows>(ref a, lda, k, ref panel, tile); break;
+            default: Tile<SixRows>(ref a, lda, k, ref panel, tile); break;
+        }
+    }
 
-        // cR0: row R, columns 0..7; cR1: columns 8..15; two partial sums per column.
-        Vector512<int> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
-        Vector512<int> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+    /// <summary>
+    /// One tile of TRows rows. The loop body is written out rather than factored into helpers taking the
+    /// accumulators by ref: by-ref locals are address-exposed and the JIT would keep them in memory.
+    /// Rows past TRows.Count are compiled out.
+    /// </summary>
+    private static void Tile<TRows>(ref byte a, int lda, int k, ref sbyte panel, Span<int> tile)
+        where TRows : struct, IRowCount
+    {
+        ref byte a0 = ref a;
+        ref byte a1 = ref Unsafe.Add(ref a, TRows.Count > 1 ? lda : 0);
+        ref byte a2 = ref Unsafe.Add(ref a, TRows.Count > 2 ? 2 * lda : 0);
+        ref byte a3 = ref Unsafe.Add(ref a, TRows.Count > 3 ? 3 * lda : 0);
+        ref byte a4 = ref Unsafe.Add(ref a, TRows.Count > 4 ? 4 * lda : 0);
+        ref byte a5 = ref Unsafe.Add(ref a, TRows.Count > 5 ? 5 * lda : 0);
 
-        int groups = (k + 3) / 4;
+        Vector512<int> c00 = default, c01 = default;
+        Vector512<int> c10 = default, c11 = default;
+        Vector512<int> c20 = default, c21 = default;
+        Vector512<int> c30 = default, c31 = default;
+        Vector512<int> c40 = default, c41 = default;
+        Vector512<int> c50 = default, c51 = default;
+
         int fullGroups = k / 4;
         ref sbyte b = ref panel;
-        for (int g = 0; g < groups; g++)
+        for (int g = 0; g < fullGroups; g++)
         {
+            int o = g * 4;
             Vector512<short> w0 = Avx512BW.ConvertToVector512Int16(Vector256.LoadUnsafe(ref b));
             Vector512<short> w1 = Avx512BW.ConvertToVector512Int16(Vector256.LoadUnsafe(ref Unsafe.Add(ref b, 32)));
-            Step(ref c00, ref c01, GroupQuad(ref a0, g, fullGroups, k), w0, w1);
-            Step(ref c10, ref c11, GroupQuad(ref a1, g, fullGroups, k), w0, w1);
-            Step(ref c20, ref c21, GroupQuad(ref a2, g, fullGroups, k), w0, w1);
-            Step(ref c30, ref c31, GroupQuad(ref a3, g, fullGroups, k), w0, w1);
-            Step(ref c40, ref c41, GroupQuad(ref a4, g, fullGroups, k), w0, w1);
-            Step(ref c50, ref c51, GroupQuad(ref a5, g, fullGroups, k), w0, w1);
+            Vector512<short> x0 = Widen(Quad(ref a0, o));
+            c00 = Avx512F.Add(c00, Avx512BW.MultiplyAddAdjacent(w0, x0));
+            c01 = Avx512F.Add(c01, Avx512BW.MultiplyAddAdjacent(w1, x0));
+
+            if (TRows.Count > 1)
+            {
+                Vector512<short> x1 = Widen(Quad(ref a1, o));
+                c10 = Avx512F.Add(c10, Avx512BW.MultiplyAddAdjacent(w0, x1));
+                c11 = Avx512F.Add(c11, Avx512BW.MultiplyAddAdjacent(w1, x1));
+            }
+
+            if (TRows.Count > 2)
+            {
+                Vector512<short> x2 = Widen(Quad(ref a2, o));
+                c20 = Avx512F.Add(c20, Avx512BW.MultiplyAddAdjacent(w0, x2));
+                c21 = Avx512F.Add(c21, Avx512BW.MultiplyAddAdjacent(w1, x2));
+            }
+
+            if (TRows.Count > 3)
+            {
+                Vector512<short> x3 = Widen(Quad(ref a3, o));
+                c30 = Avx512F.Add(c30, Avx512BW.MultiplyAddAdjacent(w0, x3));
+                c31 = Avx512F.Add(c31, Avx512BW.MultiplyAddAdjacent(w1, x3));
+            }
+
+            if (TRows.Count > 4)
+            {
+                Vector512<short> x4 = Widen(Quad(ref a4, o));
+                c40 = Avx512F.Add(c40, Avx512BW.MultiplyAddAdjacent(w0, x4));
+                c41 = Avx512F.Add(c41, Avx512BW.MultiplyAddAdjacent(w1, x4));
+            }
+
+            if (TRows.Count > 5)
+            {
+                Vector512<short> x5 = Widen(Quad(ref a5, o));
+                c50 = Avx512F.Add(c50, Avx512BW.MultiplyAddAdjacent(w0, x5));
+                c51 = Avx512F.Add(c51, Avx512BW.MultiplyAddAdjacent(w1, x5));
+            }
             b = ref Unsafe.Add(ref b, 64);
         }
 
+        int tail = k - (fullGroups * 4);
+        if (tail != 0)
+        {
+            // The last, partial K group: the row bytes padded with zeros (the packed padding rows are zero).
+            int o = fullGroups * 4;
+            Vector512<short> w0 = Avx512BW.ConvertToVector512Int16(Vector256.LoadUnsafe(ref b));
+            Vector512<short> w1 = Avx512BW.ConvertToVector512Int16(Vector256.LoadUnsafe(ref Unsafe.Add(ref b, 32)));
+            Vector512<short> x0 = Widen(TailQuad(ref a0, o, tail));
+            c00 = Avx512F.Add(c00, Avx512BW.MultiplyAddAdjacent(w0, x0));
+            c01 = Avx512F.Add(c01, Avx512BW.MultiplyAddAdjacent(w1, x0));
+
+            if (TRows.Count > 1)
+            {
+                Vector512<short> x1 = Widen(TailQuad(ref a1, o, tail));
+                c10 = Avx512F.Add(c10, Avx512BW.MultiplyAddAdjacent(w0, x1));
+                c11 = Avx512F.Add(c11, Avx512BW.MultiplyAddAdjacent(w1, x1));
+            }
+
+            if (TRows.Count > 2)
+            {
+                Vector512<short> x2 = Widen(TailQuad(ref a2, o, tail));
+                c20 = Avx512F.Add(c20, Avx512BW.MultiplyAddAdjacent(w0, x2));
+                c21 = Avx512F.Add(c21, Avx512BW.MultiplyAddAdjacent(w1, x2));
+            }
+
+            if (TRows.Count > 3)
+            {
+                Vector512<short> x3 = Widen(TailQuad(ref a3, o, tail));
+                c30 = Avx512F.Add(c30, Avx512BW.MultiplyAddAdjacent(w0, x3));
+                c31 = Avx512F.Add(c31, Avx512BW.MultiplyAddAdjacent(w1, x3));
+            }
+
+            if (TRows.Count > 4)
+            {
+                Vector512<short> x4 = Widen(TailQuad(ref a4, o, tail));
+                c40 = Avx512F.Add(c40, Avx512BW.MultiplyAddAdjacent(w0, x4));
+                c41 = Avx512F.Add(c41, Avx512BW.MultiplyAddAdjacent(w1, x4));
+            }
+
+            if (TRows.Count > 5)
+            {
+                Vector512<short> x5 = Widen(TailQuad(ref a5, o, tail));
+                c50 = Avx512F.Add(c50, Avx512BW.MultiplyAddAdjacent(w0, x5));
+                c51 = Avx512F.Add(c51, Avx512BW.MultiplyAddAdjacent(w1, x5));
+            }
+        }
+
         ref int t = ref tile[0];
-        Reduce(c00, c01).StoreUnsafe(ref t);
-        Reduce(c10, c11).StoreUnsafe(ref Unsafe.Add(ref t, 16));
-        Reduce(c20, c21).StoreUnsafe(ref Unsafe.Add(ref t, 32));
-        Reduce(c30, c31).StoreUnsafe(ref Unsafe.Add(ref t, 48));
-        Reduce(c40, c41).StoreUnsafe(ref Unsafe.Add(ref t, 64));
-        Reduce(c50, c51).StoreUnsafe(ref Unsafe.Add(ref t, 80));
+        Reduce(c00, c01).StoreUnsafe(ref Unsafe.Add(ref t, 0));
+        if (TRows.Count > 1)
+        {
+            Reduce(c10, c11).StoreUnsafe(ref Unsafe.Add(ref t, 16));
+        }
+
+        if (TRows.Count > 2)
+        {
+            Reduce(c20, c21).StoreUnsafe(ref Unsafe.Add(ref t, 32));
+        }
+
+        if (TRows.Count > 3)
+        {
+            Reduce(c30, c31).StoreUnsafe(ref Unsafe.Add(ref t, 48));
+        }
+
+        if (TRows.Count > 4)
+        {
+            Reduce(c40, c41).StoreUnsafe(ref Unsafe.Add(ref t, 64));
+        }
+
+        if (TRows.Count > 5)
+        {
+            Reduce(c50, c51).StoreUnsafe(ref Unsafe.Add(ref t, 80));
+        }
     }
 
+    /// <summary>[a0 a1 a2 a3] repeated, zero-extended to 16 bits (<c>vpmovzxbw</c>): each column's four K values.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Step(ref Vector512<int> lo, ref Vector512<int> hi, int quad, Vector512<short> w0, Vector512<short> w1)
-    {
-        // [a0 a1 a2 a3] repeated, zero-extended to 16 bits: matches each column's four K values.
-        Vector512<short> x = Avx512BW.ConvertToVector512Int16(Vector256.Create(quad).AsByte());
-        lo = Avx512F.Add(lo, Avx512BW.MultiplyAddAdjacent(w0, x));
-        hi = Avx512F.Add(hi, Avx512BW.MultiplyAddAdjacent(w1, x));
-    }
+    private static Vector512<short> Widen(int quad) => Avx512BW.ConvertToVector512Int16(Vector256.Create(quad).AsByte());
 
     /// <summary>Adds each column's two partial sums; lanes 2j and 2j+1 of (lo, hi) hold column j's.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -20,15 +20,38 @@ internal sealed class AvxVnniMicroKernel : QGemmMicroKernel
 
     public override void Compute(ref byte a, int lda, int rows, int k, ref sbyte panel, Span<int> tile)
     {
-        ref byte a0 = ref Row(ref a, lda, rows, 0);
-        ref byte a1 = ref Row(ref a, lda, rows, 1);
-        ref byte a2 = ref Row(ref a, lda, rows, 2);
-        ref byte a3 = ref Row(ref a, lda, rows, 3);
-        ref byte a4 = ref Row(ref a, lda, rows, 4);
-        ref byte a5 = ref Row(ref a, lda, rows, 5);
+        switch (rows)
+        {
+            case 1: Tile<OneRow>(ref a, lda, k, ref panel, tile); break;
+            case 2: Tile<TwoRows>(ref a, lda, k, ref panel, tile); break;
+            case 3: Tile<ThreeRows>(ref a, lda, k, ref panel, tile); break;
+            case 4: Tile<FourRows>(ref a, lda, k, ref panel, tile); break;
+            case 5: Tile<FiveRows>(ref a, lda, k, ref panel, tile); break;
+            default: Tile<SixRows>(ref a, lda, k, ref panel, tile); break;
+        }
+    }
 
-        Vector256<int> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
-        Vector256<int> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+    /// <summary>
+    /// One tile of TRows rows. The loop body is written out rather than factored into helpers taking the
+    /// accumulators by ref: by-ref locals are address-exposed and the JIT would keep them in memory.
+    /// Rows past TRows.Count are compiled out.
+    /// </summary>
+    private static void Tile<TRows>(ref byte a, int lda, int k, ref sbyte panel, Span<int> tile)
+        where TRows : struct, IRowCount
+    {
+        ref byte a0 = ref a;
+        ref byte a1 = ref Unsafe.Add(ref a, TRows.Count > 1 ? lda : 0);
+        ref byte a2 = ref Unsafe.Add(ref a, TRows.Count > 2 ? 2 * lda : 0);
+        ref byte a3 = ref Unsafe.Add(ref a, TRows.Count > 3 ? 3 * lda : 0);
+        ref byte a4 = ref Unsafe.Add(ref a, TRows.Count > 4 ? 4 * lda : 0);
+        ref byte a5 = ref Unsafe.Add(ref a, TRows.Count > 5 ? 5 * lda : 0);
+
+        Vector256<int> c00 = default, c01 = default;
+        Vector256<int> c10 = default, c11 = default;
+        Vector256<int> c20 = default, c21 = default;
+        Vector256<int> c30 = default, c31 = default;
+        Vector256<int> c40 = default, c41 = default;
+        Vector256<int> c50 = default, c51 = default;
 
         int fullGroups = k / 4;
         ref sbyte b = ref panel;
@@ -37,49 +60,125 @@ internal sealed class AvxVnniMicroKernel : QGemmMicroKernel
             int o = g * 4;
             Vector256<sbyte> w0 = Vector256.LoadUnsafe(ref b);
             Vector256<sbyte> w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref b, 32));
-            Step(ref c00, ref c01, Quad(ref a0, o), w0, w1);
-            Step(ref c10, ref c11, Quad(ref a1, o), w0, w1);
-            Step(ref c20, ref c21, Quad(ref a2, o), w0, w1);
-            Step(ref c30, ref c31, Quad(ref a3, o), w0, w1);
-            Step(ref c40, ref c41, Quad(ref a4, o), w0, w1);
-            Step(ref c50, ref c51, Quad(ref a5, o), w0, w1);
+            Vector256<byte> x0 = Vector256.Create(Quad(ref a0, o)).AsByte();
+            c00 = AvxVnni.MultiplyWideningAndAdd(c00, x0, w0);
+            c01 = AvxVnni.MultiplyWideningAndAdd(c01, x0, w1);
+
+            if (TRows.Count > 1)
+            {
+                Vector256<byte> x1 = Vector256.Create(Quad(ref a1, o)).AsByte();
+                c10 = AvxVnni.MultiplyWideningAndAdd(c10, x1, w0);
+                c11 = AvxVnni.MultiplyWideningAndAdd(c11, x1, w1);
+            }
+
+            if (TRows.Count > 2)
+            {
+                Vector256<byte> x2 = Vector256.Create(Quad(ref a2, o)).AsByte();
+                c20 = AvxVnni.MultiplyWideningAndAdd(c20, x2, w0);
+                c21 = AvxVnni.MultiplyWideningAndAdd(c21, x2, w1);
+            }
+
+            if (TRows.Count > 3)
+            {
+                Vector256<byte> x3 = Vector256.Create(Quad(ref a3, o)).AsByte();
+                c30 = AvxVnni.MultiplyWideningAndAdd(c30, x3, w0);
+                c31 = AvxVnni.MultiplyWideningAndAdd(c31, x3, w1);
+            }
+
+            if (TRows.Count > 4)
+            {
+                Vector256<byte> x4 = Vector256.Create(Quad(ref a4, o)).AsByte();
+                c40 = AvxVnni.MultiplyWideningAndAdd(c40, x4, w0);
+                c41 = AvxVnni.MultiplyWideningAndAdd(c41, x4, w1);
+            }
+
+            if (TRows.Count > 5)
+            {
+                Vector256<byte> x5 = Vector256.Create(Quad(ref a5, o)).AsByte();
+                c50 = AvxVnni.MultiplyWideningAndAdd(c50, x5, w0);
+                c51 = AvxVnni.MultiplyWideningAndAdd(c51, x5, w1);
+            }
             b = ref Unsafe.Add(ref b, 64);
         }
 
         int tail = k - (fullGroups * 4);
         if (tail != 0)
         {
+            // The last, partial K group: the row bytes padded with zeros (the packed padding rows are zero).
             int o = fullGroups * 4;
             Vector256<sbyte> w0 = Vector256.LoadUnsafe(ref b);
             Vector256<sbyte> w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref b, 32));
-            Step(ref c00, ref c01, TailQuad(ref a0, o, tail), w0, w1);
-            Step(ref c10, ref c11, TailQuad(ref a1, o, tail), w0, w1);
-            Step(ref c20, ref c21, TailQuad(ref a2, o, tail), w0, w1);
-            Step(ref c30, ref c31, TailQuad(ref a3, o, tail), w0, w1);
-            Step(ref c40, ref c41, TailQuad(ref a4, o, tail), w0, w1);
-            Step(ref c50, ref c51, TailQuad(ref a5, o, tail), w0, w1);
+            Vector256<byte> x0 = Vector256.Create(TailQuad(ref a0, o, tail)).AsByte();
+            c00 = AvxVnni.MultiplyWideningAndAdd(c00, x0, w0);
+            c01 = AvxVnni.MultiplyWideningAndAdd(c01, x0, w1);
+
+            if (TRows.Count > 1)
+            {
+                Vector256<byte> x1 = Vector256.Create(TailQuad(ref a1, o, tail)).AsByte();
+                c10 = AvxVnni.MultiplyWideningAndAdd(c10, x1, w0);
+                c11 = AvxVnni.MultiplyWideningAndAdd(c11, x1, w1);
+            }
+
+            if (TRows.Count > 2)
+            {
+                Vector256<byte> x2 = Vector256.Create(TailQuad(ref a2, o, tail)).AsByte();
+                c20 = AvxVnni.MultiplyWideningAndAdd(c20, x2, w0);
+                c21 = AvxVnni.MultiplyWideningAndAdd(c21, x2, w1);
+            }
+
+            if (TRows.Count > 3)
+            {
+                Vector256<byte> x3 = Vector256.Create(TailQuad(ref a3, o, tail)).AsByte();
+                c30 = AvxVnni.MultiplyWideningAndAdd(c30, x3, w0);
+                c31 = AvxVnni.MultiplyWideningAndAdd(c31, x3, w1);
+            }
+
+            if (TRows.Count > 4)
+            {
+                Vector256<byte> x4 = Vector256.Create(TailQuad(ref a4, o, tail)).AsByte();
+                c40 = AvxVnni.MultiplyWideningAndAdd(c40, x4, w0);
+                c41 = AvxVnni.MultiplyWideningAndAdd(c41, x4, w1);
+            }
+
+            if (TRows.Count > 5)
+            {
+                Vector256<byte> x5 = Vector256.Create(TailQuad(ref a5, o, tail)).AsByte();
+                c50 = AvxVnni.MultiplyWideningAndAdd(c50, x5, w0);
+                c51 = AvxVnni.MultiplyWideningAndAdd(c51, x5, w1);
+            }
         }
 
         ref int t = ref tile[0];
-        c00.StoreUnsafe(ref t);
+        c00.StoreUnsafe(ref Unsafe.Add(ref t, 0));
         c01.StoreUnsafe(ref Unsafe.Add(ref t, 8));
-        c10.StoreUnsafe(ref Unsafe.Add(ref t, 16));
-        c11.StoreUnsafe(ref Unsafe.Add(ref t, 24));
-        c20.StoreUnsafe(ref Unsafe.Add(ref t, 32));
-        c21.StoreUnsafe(ref Unsafe.Add(ref t, 40));
-        c30.StoreUnsafe(ref Unsafe.Add(ref t, 48));
-        c31.StoreUnsafe(ref Unsafe.Add(ref t, 56));
-        c40.StoreUnsafe(ref Unsafe.Add(ref t, 64));
-        c41.StoreUnsafe(ref Unsafe.Add(ref t, 72));
-        c50.StoreUnsafe(ref Unsafe.Add(ref t, 80));
-        c51.StoreUnsafe(ref Unsafe.Add(ref t, 88));
-    }
+        if (TRows.Count > 1)
+        {
+            c10.StoreUnsafe(ref Unsafe.Add(ref t, 16));
+            c11.StoreUnsafe(ref Unsafe.Add(ref t, 24));
+        }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Step(ref Vector256<int> lo, ref Vector256<int> hi, int quad, Vector256<sbyte> w0, Vector256<sbyte> w1)
-    {
-        Vector256<byte> x = Vector256.Create(quad).AsByte();
-        lo = AvxVnni.MultiplyWideningAndAdd(lo, x, w0);
-        hi = AvxVnni.MultiplyWideningAndAdd(hi, x, w1);
+        if (TRows.Count > 2)
+        {
+            c20.StoreUnsafe(ref Unsafe.Add(ref t, 32));
+            c21.StoreUnsafe(ref Unsafe.Add(ref t, 40));
+        }
+
+        if (TRows.Count > 3)
+        {
+            c30.StoreUnsafe(ref Unsafe.Add(ref t, 48));
+            c31.StoreUnsafe(ref Unsafe.Add(ref t, 56));
+        }
+
+        if (TRows.Count > 4)
+        {
+            c40.StoreUnsafe(ref Unsafe.Add(ref t, 64));
+            c41.StoreUnsafe(ref Unsafe.Add(ref t, 72));
+        }
+
+        if (TRows.Count > 5)
+        {
+            c50.StoreUnsafe(ref Unsafe.Add(ref t, 80));
+            c51.StoreUnsafe(ref Unsafe.Add(ref t, 88));
+        }
     }
 }

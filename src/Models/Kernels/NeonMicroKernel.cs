@@ -23,8 +23,21 @@ internal sealed class NeonMicroKernel : QGemmMicroKernel
 
     public override void Compute(ref byte a, int lda, int rows, int k, ref sbyte panel, Span<int> tile)
     {
-        ref byte ra = ref Row(ref a, lda, rows, 0);
-        ref byte rb = ref Row(ref a, lda, rows, 1);
+        if (rows == 1)
+        {
+            Tile<OneRow>(ref a, lda, k, ref panel, tile);
+        }
+        else
+        {
+            Tile<TwoRows>(ref a, lda, k, ref panel, tile);
+        }
+    }
+
+    private static void Tile<TRows>(ref byte a, int lda, int k, ref sbyte panel, Span<int> tile)
+        where TRows : struct, IRowCount
+    {
+        ref byte ra = ref a;
+        ref byte rb = ref Unsafe.Add(ref a, TRows.Count > 1 ? lda : 0);
 
         // pH / qH: rows 0 / 1, columns 2H and 2H+1, partial sums (k0+k1, k2+k3) for each.
         Vector128<int> p0 = default, p1 = default, p2 = default, p3 = default, p4 = default, p5 = default, p6 = default, p7 = default;
@@ -38,31 +51,133 @@ internal sealed class NeonMicroKernel : QGemmMicroKernel
         {
             Vector64<sbyte> x0 = Vector64.Create(GroupQuad(ref ra, g, fullGroups, k) ^ SignFlip).AsSByte();
             Vector64<sbyte> x1 = Vector64.Create(GroupQuad(ref ra, g + 1, fullGroups, k) ^ SignFlip).AsSByte();
-            Vector64<sbyte> y0 = Vector64.Create(GroupQuad(ref rb, g, fullGroups, k) ^ SignFlip).AsSByte();
-            Vector64<sbyte> y1 = Vector64.Create(GroupQuad(ref rb, g + 1, fullGroups, k) ^ SignFlip).AsSByte();
-            Pair(ref p0, ref q0, ref b, 0, x0, x1, y0, y1);
-            Pair(ref p1, ref q1, ref b, 8, x0, x1, y0, y1);
-            Pair(ref p2, ref q2, ref b, 16, x0, x1, y0, y1);
-            Pair(ref p3, ref q3, ref b, 24, x0, x1, y0, y1);
-            Pair(ref p4, ref q4, ref b, 32, x0, x1, y0, y1);
-            Pair(ref p5, ref q5, ref b, 40, x0, x1, y0, y1);
-            Pair(ref p6, ref q6, ref b, 48, x0, x1, y0, y1);
-            Pair(ref p7, ref q7, ref b, 56, x0, x1, y0, y1);
+            Vector64<sbyte> y0 = TRows.Count > 1 ? Vector64.Create(GroupQuad(ref rb, g, fullGroups, k) ^ SignFlip).AsSByte() : default;
+            Vector64<sbyte> y1 = TRows.Count > 1 ? Vector64.Create(GroupQuad(ref rb, g + 1, fullGroups, k) ^ SignFlip).AsSByte() : default;
+            Vector64<sbyte> w0 = Vector64.LoadUnsafe(ref b);
+            Vector64<sbyte> w1 = Vector64.LoadUnsafe(ref Unsafe.Add(ref b, 64));
+            p0 = Pair(p0, w0, w1, x0, x1);
+            if (TRows.Count > 1)
+            {
+                q0 = Pair(q0, w0, w1, y0, y1);
+            }
+
+            w0 = Vector64.LoadUnsafe(ref Unsafe.Add(ref b, 8));
+            w1 = Vector64.LoadUnsafe(ref Unsafe.Add(ref b, 72));
+            p1 = Pair(p1, w0, w1, x0, x1);
+            if (TRows.Count > 1)
+            {
+                q1 = Pair(q1, w0, w1, y0, y1);
+            }
+
+            w0 = Vector64.LoadUnsafe(ref Unsafe.Add(ref b, 16));
+            w1 = Vector64.LoadUnsafe(ref Unsafe.Add(ref b, 80));
+            p2 = Pair(p2, w0, w1, x0, x1);
+            if (TRows.Count > 1)
+            {
+                q2 = Pair(q2, w0, w1, y0, y1);
+            }
+
+            w0 = Vector64.LoadUnsafe(ref Unsafe.Add(ref b, 24));
+            w1 = Vector64.LoadUnsafe(ref Unsafe.Add(ref b, 88));
+            p3 = Pair(p3, w0, w1, x0, x1);
+            if (TRows.Count > 1)
+            {
+                q3 = Pair(q3, w0, w1, y0, y1);
+            }
+
+            w0 = Vector64.LoadUnsafe(ref Unsafe.Add(ref b, 32));
+            w1 = Vector64.LoadUnsafe(ref Unsafe.Add(ref b, 96));
+            p4 = Pair(p4, w0, w1, x0, x1);
+            if (TRows.Count > 1)
+            {
+                q4 = Pair(q4, w0, w1, y0, y1);
+            }
+
+            w0 = Vector64.LoadUnsafe(ref Unsafe.Add(ref b, 40));
+            w1 = Vector64.LoadUnsafe(ref Unsafe.Add(ref b, 104));
+            p5 = Pair(p5, w0, w1, x0, x1);
+            if (TRows.Count > 1)
+            {
+                q5 = Pair(q5, w0, w1, y0, y1);
+            }
+
+            w0 = Vector64.LoadUnsafe(ref Unsafe.Add(ref b, 48));
+            w1 = Vector64.LoadUnsafe(ref Unsafe.Add(ref b, 112));
+            p6 = Pair(p6, w0, w1, x0, x1);
+            if (TRows.Count > 1)
+            {
+                q6 = Pair(q6, w0, w1, y0, y1);
+            }
+
+            w0 = Vector64.LoadUnsafe(ref Unsafe.Add(ref b, 56));
+            w1 = Vector64.LoadUnsafe(ref Unsafe.Add(ref b, 120));
+            p7 = Pair(p7, w0, w1, x0, x1);
+            if (TRows.Count > 1)
+            {
+                q7 = Pair(q7, w0, w1, y0, y1);
+            }
             b = ref Unsafe.Add(ref b, 128);
         }
 
         if (g < groups)
         {
             Vector64<sbyte> x0 = Vector64.Create(GroupQuad(ref ra, g, fullGroups, k) ^ SignFlip).AsSByte();
-            Vector64<sbyte> y0 = Vector64.Create(GroupQuad(ref rb, g, fullGroups, k) ^ SignFlip).AsSByte();
-            Single(ref p0, ref q0, ref b, 0, x0, y0);
-            Single(ref p1, ref q1, ref b, 8, x0, y0);
-            Single(ref p2, ref q2, ref b, 16, x0, y0);
-            Single(ref p3, ref q3, ref b, 24, x0, y0);
-            Single(ref p4, ref q4, ref b, 32, x0, y0);
-            Single(ref p5, ref q5, ref b, 40, x0, y0);
-            Single(ref p6, ref q6, ref b, 48, x0, y0);
-            Single(ref p7, ref q7, ref b, 56, x0, y0);
+            Vector64<sbyte> y0 = TRows.Count > 1 ? Vector64.Create(GroupQuad(ref rb, g, fullGroups, k) ^ SignFlip).AsSByte() : default;
+            Vector64<sbyte> w0 = Vector64.LoadUnsafe(ref b);
+            p0 = AdvSimd.AddPairwiseWideningAndAdd(p0, AdvSimd.MultiplyWideningLower(w0, x0));
+            if (TRows.Count > 1)
+            {
+                q0 = AdvSimd.AddPairwiseWideningAndAdd(q0, AdvSimd.MultiplyWideningLower(w0, y0));
+            }
+
+            w0 = Vector64.LoadUnsafe(ref Unsafe.Add(ref b, 8));
+            p1 = AdvSimd.AddPairwiseWideningAndAdd(p1, AdvSimd.MultiplyWideningLower(w0, x0));
+            if (TRows.Count > 1)
+            {
+                q1 = AdvSimd.AddPairwiseWideningAndAdd(q1, AdvSimd.MultiplyWideningLower(w0, y0));
+            }
+
+            w0 = Vector64.LoadUnsafe(ref Unsafe.Add(ref b, 16));
+            p2 = AdvSimd.AddPairwiseWideningAndAdd(p2, AdvSimd.MultiplyWideningLower(w0, x0));
+            if (TRows.Count > 1)
+            {
+                q2 = AdvSimd.AddPairwiseWideningAndAdd(q2, AdvSimd.MultiplyWideningLower(w0, y0));
+            }
+
+            w0 = Vector64.LoadUnsafe(ref Unsafe.Add(ref b, 24));
+            p3 = AdvSimd.AddPairwiseWideningAndAdd(p3, AdvSimd.MultiplyWideningLower(w0, x0));
+            if (TRows.Count > 1)
+            {
+                q3 = AdvSimd.AddPairwiseWideningAndAdd(q3, AdvSimd.MultiplyWideningLower(w0, y0));
+            }
+
+            w0 = Vector64.LoadUnsafe(ref Unsafe.Add(ref b, 32));
+            p4 = AdvSimd.AddPairwiseWideningAndAdd(p4, AdvSimd.MultiplyWideningLower(w0, x0));
+            if (TRows.Count > 1)
+            {
+                q4 = AdvSimd.AddPairwiseWideningAndAdd(q4, AdvSimd.MultiplyWideningLower(w0, y0));
+            }
+
+            w0 = Vector64.LoadUnsafe(ref Unsafe.Add(ref b, 40));
+            p5 = AdvSimd.AddPairwiseWideningAndAdd(p5, AdvSimd.MultiplyWideningLower(w0, x0));
+            if (TRows.Count > 1)
+            {
+                q5 = AdvSimd.AddPairwiseWideningAndAdd(q5, AdvSimd.MultiplyWideningLower(w0, y0));
+            }
+
+            w0 = Vector64.LoadUnsafe(ref Unsafe.Add(ref b, 48));
+            p6 = AdvSimd.AddPairwiseWideningAndAdd(p6, AdvSimd.MultiplyWideningLower(w0, x0));
+            if (TRows.Count > 1)
+            {
+                q6 = AdvSimd.AddPairwiseWideningAndAdd(q6, AdvSimd.MultiplyWideningLower(w0, y0));
+            }
+
+            w0 = Vector64.LoadUnsafe(ref Unsafe.Add(ref b, 56));
+            p7 = AdvSimd.AddPairwiseWideningAndAdd(p7, AdvSimd.MultiplyWideningLower(w0, x0));
+            if (TRows.Count > 1)
+            {
+                q7 = AdvSimd.AddPairwiseWideningAndAdd(q7, AdvSimd.MultiplyWideningLower(w0, y0));
+            }
         }
 
         // ADDP: [l0+l1, l2+l3, r0+r1, r2+r3] = four whole columns.
@@ -71,36 +186,20 @@ internal sealed class NeonMicroKernel : QGemmMicroKernel
         AdvSimd.Arm64.AddPairwise(p2, p3).StoreUnsafe(ref Unsafe.Add(ref t, 4));
         AdvSimd.Arm64.AddPairwise(p4, p5).StoreUnsafe(ref Unsafe.Add(ref t, 8));
         AdvSimd.Arm64.AddPairwise(p6, p7).StoreUnsafe(ref Unsafe.Add(ref t, 12));
-        AdvSimd.Arm64.AddPairwise(q0, q1).StoreUnsafe(ref Unsafe.Add(ref t, 16));
-        AdvSimd.Arm64.AddPairwise(q2, q3).StoreUnsafe(ref Unsafe.Add(ref t, 20));
-        AdvSimd.Arm64.AddPairwise(q4, q5).StoreUnsafe(ref Unsafe.Add(ref t, 24));
-        AdvSimd.Arm64.AddPairwise(q6, q7).StoreUnsafe(ref Unsafe.Add(ref t, 28));
+        if (TRows.Count > 1)
+        {
+            AdvSimd.Arm64.AddPairwise(q0, q1).StoreUnsafe(ref Unsafe.Add(ref t, 16));
+            AdvSimd.Arm64.AddPairwise(q2, q3).StoreUnsafe(ref Unsafe.Add(ref t, 20));
+            AdvSimd.Arm64.AddPairwise(q4, q5).StoreUnsafe(ref Unsafe.Add(ref t, 24));
+            AdvSimd.Arm64.AddPairwise(q6, q7).StoreUnsafe(ref Unsafe.Add(ref t, 28));
+        }
     }
 
-    /// <summary>Two K groups of two columns for both rows: SMULL, SMLAL (two products per 16-bit lane), SADALP.</summary>
+    /// <summary>
+    /// Two K groups of two columns: SMULL, SMLAL (two products per 16-bit lane), SADALP into the accumulator.
+    /// Returns the accumulator rather than updating it by ref, so the JIT keeps it in a register.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Pair(
-        ref Vector128<int> p,
-        ref Vector128<int> q,
-        ref sbyte b,
-        int offset,
-        Vector64<sbyte> x0,
-        Vector64<sbyte> x1,
-        Vector64<sbyte> y0,
-        Vector64<sbyte> y1)
-    {
-        Vector64<sbyte> w0 = Vector64.LoadUnsafe(ref Unsafe.Add(ref b, offset));
-        Vector64<sbyte> w1 = Vector64.LoadUnsafe(ref Unsafe.Add(ref b, offset + 64));
-        p = AdvSimd.AddPairwiseWideningAndAdd(p, AdvSimd.MultiplyWideningLowerAndAdd(AdvSimd.MultiplyWideningLower(w0, x0), w1, x1));
-        q = AdvSimd.AddPairwiseWideningAndAdd(q, AdvSimd.MultiplyWideningLowerAndAdd(AdvSimd.MultiplyWideningLower(w0, y0), w1, y1));
-    }
-
-    /// <summary>The last, unpaired K group: SMULL then SADALP.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Single(ref Vector128<int> p, ref Vector128<int> q, ref sbyte b, int offset, Vector64<sbyte> x0, Vector64<sbyte> y0)
-    {
-        Vector64<sbyte> w0 = Vector64.LoadUnsafe(ref Unsafe.Add(ref b, offset));
-        p = AdvSimd.AddPairwiseWideningAndAdd(p, AdvSimd.MultiplyWideningLower(w0, x0));
-        q = AdvSimd.AddPairwiseWideningAndAdd(q, AdvSimd.MultiplyWideningLower(w0, y0));
-    }
+    private static Vector128<int> Pair(Vector128<int> acc, Vector64<sbyte> w0, Vector64<sbyte> w1, Vector64<sbyte> x0, Vector64<sbyte> x1) =>
+        AdvSimd.AddPairwiseWideningAndAdd(acc, AdvSimd.MultiplyWideningLowerAndAdd(AdvSimd.MultiplyWideningLower(w0, x0), w1, x1));
 }

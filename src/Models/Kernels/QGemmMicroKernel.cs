@@ -27,8 +27,8 @@ internal abstract class QGemmMicroKernel
 
     /// <summary>
     /// Writes tile[r * 16 + j] = sum over k of (a[r, k] - <see cref="ActivationShift"/>) * panel column j, k,
-    /// for r &lt; <see cref="Rows"/>. Rows at or past <paramref name="rows"/> repeat row 0 (so partial tiles
-    /// read no memory out of bounds) and their results are to be ignored.
+    /// for r &lt; <paramref name="rows"/>. Kernels compile a specialization per row count, so a partial tile
+    /// (batch 1 above all) reads and computes only its valid rows; tile rows past them are undefined.
     /// </summary>
     /// <param name="a">First byte of row 0 of A.</param>
     /// <param name="lda">Bytes between rows of A.</param>
@@ -38,22 +38,28 @@ internal abstract class QGemmMicroKernel
     /// <param name="tile">At least <see cref="Rows"/> x 16 ints.</param>
     public abstract void Compute(ref byte a, int lda, int rows, int k, ref sbyte panel, Span<int> tile);
 
-    /// <summary>Row <paramref name="r"/> of A, or row 0 when <paramref name="r"/> is past the valid rows.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    protected static ref byte Row(ref byte a, int lda, int rows, int r) =>
-        ref Unsafe.Add(ref a, r < rows ? r * lda : 0);
-
     /// <summary>Four bytes of A starting at <paramref name="offset"/> as one little-endian int.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected static int Quad(ref byte row, int offset) => Unsafe.ReadUnaligned<int>(ref Unsafe.Add(ref row, offset));
 
     /// <summary>The last 1..3 bytes of a row padded with zero bytes to one int (the panel's padding rows are zero).</summary>
+    /// <remarks>
+    /// Loop-free and always inlined on purpose: SIMD registers are caller-saved, so a call anywhere in a kernel
+    /// makes the JIT spill the accumulators, and it then spills and reloads them on every loop iteration.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected static int TailQuad(ref byte row, int offset, int count)
     {
-        int value = 0;
-        for (int i = 0; i < count; i++)
+        ref byte r = ref Unsafe.Add(ref row, offset);
+        int value = r;
+        if (count > 1)
         {
-            value |= Unsafe.Add(ref row, offset + i) << (8 * i);
+            value |= Unsafe.Add(ref r, 1) << 8;
+        }
+
+        if (count > 2)
+        {
+            value |= Unsafe.Add(ref r, 2) << 16;
         }
 
         return value;

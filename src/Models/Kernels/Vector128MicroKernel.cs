@@ -16,6 +16,7 @@ internal sealed class Vector128MicroKernel : QGemmMicroKernel
 
     public override int ActivationShift => 0;
 
+    // Written out, not factored into helpers taking accumulators by ref (by-ref locals stay in memory).
     public override void Compute(ref byte a, int lda, int rows, int k, ref sbyte panel, Span<int> tile)
     {
         // acc{j}: the four k-lanes of column j, summed horizontally at the end.
@@ -31,10 +32,37 @@ internal sealed class Vector128MicroKernel : QGemmMicroKernel
         {
             // [a0 a1 a2 a3] x 2 as 16-bit lanes, matching two columns of four k each.
             Vector128<short> av = Vector128.WidenLower(Vector128.Create(GroupQuad(ref a, g, fullGroups, k)).AsByte()).AsInt16();
-            Quad(av, Vector128.LoadUnsafe(ref b), ref acc0, ref acc1, ref acc2, ref acc3);
-            Quad(av, Vector128.LoadUnsafe(ref Unsafe.Add(ref b, 16)), ref acc4, ref acc5, ref acc6, ref acc7);
-            Quad(av, Vector128.LoadUnsafe(ref Unsafe.Add(ref b, 32)), ref acc8, ref acc9, ref acc10, ref acc11);
-            Quad(av, Vector128.LoadUnsafe(ref Unsafe.Add(ref b, 48)), ref acc12, ref acc13, ref acc14, ref acc15);
+            (Vector128<short> lo, Vector128<short> hi) = Vector128.Widen(Vector128.LoadUnsafe(ref b));
+            (Vector128<int> p0, Vector128<int> p1) = Vector128.Widen(lo * av);
+            (Vector128<int> p2, Vector128<int> p3) = Vector128.Widen(hi * av);
+            acc0 += p0;
+            acc1 += p1;
+            acc2 += p2;
+            acc3 += p3;
+
+            (lo, hi) = Vector128.Widen(Vector128.LoadUnsafe(ref Unsafe.Add(ref b, 16)));
+            (p0, p1) = Vector128.Widen(lo * av);
+            (p2, p3) = Vector128.Widen(hi * av);
+            acc4 += p0;
+            acc5 += p1;
+            acc6 += p2;
+            acc7 += p3;
+
+            (lo, hi) = Vector128.Widen(Vector128.LoadUnsafe(ref Unsafe.Add(ref b, 32)));
+            (p0, p1) = Vector128.Widen(lo * av);
+            (p2, p3) = Vector128.Widen(hi * av);
+            acc8 += p0;
+            acc9 += p1;
+            acc10 += p2;
+            acc11 += p3;
+
+            (lo, hi) = Vector128.Widen(Vector128.LoadUnsafe(ref Unsafe.Add(ref b, 48)));
+            (p0, p1) = Vector128.Widen(lo * av);
+            (p2, p3) = Vector128.Widen(hi * av);
+            acc12 += p0;
+            acc13 += p1;
+            acc14 += p2;
+            acc15 += p3;
             b = ref Unsafe.Add(ref b, 64);
         }
 
@@ -54,24 +82,5 @@ internal sealed class Vector128MicroKernel : QGemmMicroKernel
         tile[13] = Vector128.Sum(acc13);
         tile[14] = Vector128.Sum(acc14);
         tile[15] = Vector128.Sum(acc15);
-    }
-
-    /// <summary>Four columns x four k: widen, multiply in 16 bits, widen the products, accumulate.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Quad(
-        Vector128<short> av,
-        Vector128<sbyte> bv,
-        ref Vector128<int> c0,
-        ref Vector128<int> c1,
-        ref Vector128<int> c2,
-        ref Vector128<int> c3)
-    {
-        (Vector128<short> lo, Vector128<short> hi) = Vector128.Widen(bv);
-        (Vector128<int> p0, Vector128<int> p1) = Vector128.Widen(lo * av);
-        (Vector128<int> p2, Vector128<int> p3) = Vector128.Widen(hi * av);
-        c0 += p0;
-        c1 += p1;
-        c2 += p2;
-        c3 += p3;
     }
 }
