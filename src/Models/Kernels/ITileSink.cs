@@ -4,6 +4,6 @@ namespace EdgeAi.Models.Kernels;
 /// <remarks>Implemented by ref structs passed as generic arguments, so the JIT specializes and inlines the write.</remarks>
 internal interface ITileSink
 {
-    /// <summary>Stores the result for (<paramref name="row"/>, <paramref name="column"/>).</summary>
-    void Write(int row, int column, int value);
+    /// <summary>Stores results for (<paramref name="row"/>, <paramref name="column"/> + j), j &lt; values.Length.</summary>
+    void WriteRow(int row, int column, scoped ReadOnlySpan<int> values);
 }

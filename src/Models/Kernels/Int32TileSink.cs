@@ -6,5 +6,6 @@ internal ref struct Int32TileSink(Span<int> output, int columns) : ITileSink
     private readonly Span<int> _output = output;
     private readonly int _columns = columns;
 
-    public readonly void Write(int row, int column, int value) => _output[(row * _columns) + column] = value;
+    public readonly void WriteRow(int row, int column, scoped ReadOnlySpan<int> values) =>
+        values.CopyTo(_output.Slice((row * _columns) + column, values.Length));
 }

@@ -127,10 +127,10 @@ public sealed class QGemm
         bool needRowSums = b.HasNonZeroZeroPoint;
         int panelBytes = b.PanelBytes;
         ReadOnlySpan<int> columnSums = b.ColumnSums;
+        ReadOnlySpan<int> columnZeroPoints = b.ColumnZeroPoints;
 
         Span<int> tile = stackalloc int[QGemmMicroKernel.MaxRows * Width];
         Span<int> rowSums = stackalloc int[QGemmMicroKernel.MaxRows];
-        Span<int> columnTerms = stackalloc int[Width];
         ref byte a0 = ref MemoryMarshal.GetReference(a);
         ref sbyte packed = ref MemoryMarshal.GetReference(b.Packed);
 
@@ -144,24 +144,35 @@ public sealed class QGemm
 
             for (int p = 0, c0 = 0; c0 < n; p++, c0 += Width)
             {
-                int cols = Math.Min(Width, n - c0);
                 kernel.Compute(ref Unsafe.Add(ref a0, r0 * k), k, rows, k, ref Unsafe.Add(ref packed, p * panelBytes), tile);
-                for (int j = 0; j < cols; j++)
-                {
-                    int zb = b.ZeroPoint(c0 + j);
-                    columnTerms[j] = unchecked((k * zeroPrime * zb) - (zeroPrime * columnSums[c0 + j]));
-                }
-
+                Correct(tile, rows, rowSums, columnSums.Slice(c0, Width), columnZeroPoints.Slice(c0, Width), k, zeroPrime);
+                int cols = Math.Min(Width, n - c0);
                 for (int i = 0; i < rows; i++)
                 {
-                    ReadOnlySpan<int> raw = tile.Slice(i * Width, cols);
-                    int rowSum = rowSums[i];
-                    for (int j = 0; j < raw.Length; j++)
-                    {
-                        int value = unchecked(raw[j] + columnTerms[j] - (b.ZeroPoint(c0 + j) * rowSum));
-                        sink.Write(r0 + i, c0 + j, value);
-                    }
+                    sink.WriteRow(r0 + i, c0, tile.Slice(i * Width, cols));
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Applies the zero points to a tile in place: raw + z'·(K·zb - Σb) - zb·Σa', four columns per vector
+    /// (int32 arithmetic wraps, as in the scalar formula).
+    /// </summary>
+    private static void Correct(Span<int> tile, int rows, ReadOnlySpan<int> rowSums, ReadOnlySpan<int> columnSums, ReadOnlySpan<int> zeroPoints, int k, int zeroPrime)
+    {
+        const int Width = QGemmPackedWeights.PanelWidth;
+        ref int sums = ref MemoryMarshal.GetReference(columnSums);
+        ref int zps = ref MemoryMarshal.GetReference(zeroPoints);
+        ref int t = ref MemoryMarshal.GetReference(tile);
+        for (int q = 0; q < Width; q += Vector128<int>.Count)
+        {
+            Vector128<int> zb = Vector128.LoadUnsafe(ref zps, (nuint)q);
+            Vector128<int> columnTerm = Vector128.Create(zeroPrime) * ((zb * k) - Vector128.LoadUnsafe(ref sums, (nuint)q));
+            for (int i = 0; i < rows; i++)
+            {
+                ref int row = ref Unsafe.Add(ref t, (i * Width) + q);
+                (Vector128.LoadUnsafe(ref row) + columnTerm - (zb * rowSums[i])).StoreUnsafe(ref row);
             }
         }
     }

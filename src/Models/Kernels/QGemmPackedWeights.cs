@@ -25,6 +25,7 @@ public sealed class QGemmPackedWeights
     private readonly sbyte[] _packed;
     private readonly int[] _columnSums;
     private readonly int[] _zeroPoints;
+    private readonly int[] _columnZeroPoints;
 
     private QGemmPackedWeights(int k, int n, sbyte[] packed, int[] columnSums, int[] zeroPoints)
     {
@@ -33,6 +34,12 @@ public sealed class QGemmPackedWeights
         _packed = packed;
         _columnSums = columnSums;
         _zeroPoints = zeroPoints;
+        _columnZeroPoints = new int[columnSums.Length];
+        for (int j = 0; j < n; j++)
+        {
+            _columnZeroPoints[j] = zeroPoints.Length == 1 ? zeroPoints[0] : zeroPoints[j];
+        }
+
         HasNonZeroZeroPoint = Array.Exists(zeroPoints, z => z != 0);
     }
 
@@ -53,9 +60,12 @@ public sealed class QGemmPackedWeights
 
     internal ReadOnlySpan<sbyte> Packed => _packed;
 
+    /// <summary>Σk B[k, n] per column, padded with zeros to whole panels.</summary>
     internal ReadOnlySpan<int> ColumnSums => _columnSums;
 
-    internal int ZeroPoint(int column) => _zeroPoints.Length == 1 ? _zeroPoints[0] : _zeroPoints[column];
+    /// <summary>The zero point of every column, padded with zeros to whole panels.</summary>
+    internal ReadOnlySpan<int> ColumnZeroPoints => _columnZeroPoints;
+
 
     internal bool HasNonZeroZeroPoint { get; }
 
@@ -91,7 +101,7 @@ public sealed class QGemmPackedWeights
         int panels = (n + PanelWidth - 1) / PanelWidth;
         int panelBytes = groups * GroupDepth * PanelWidth;
         var packed = new sbyte[checked(panels * panelBytes)];
-        var sums = new int[n];
+        var sums = new int[panels * PanelWidth];
         for (int row = 0; row < k; row++)
         {
             int group = row / GroupDepth;

@@ -7,6 +7,12 @@ internal ref struct RequantizingTileSink(Span<byte> output, int columns, Requant
     private readonly int _columns = columns;
     private readonly Requantization _requantization = requantization;
 
-    public readonly void Write(int row, int column, int value) =>
-        _output[(row * _columns) + column] = unchecked((byte)_requantization.Apply(value, column));
+    public readonly void WriteRow(int row, int column, scoped ReadOnlySpan<int> values)
+    {
+        Span<byte> output = _output.Slice((row * _columns) + column, values.Length);
+        for (int j = 0; j < values.Length; j++)
+        {
+            output[j] = unchecked((byte)_requantization.Apply(values[j], column + j));
+        }
+    }
 }

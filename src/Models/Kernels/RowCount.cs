@@ -12,7 +12,6 @@ internal interface IRowCount
 }
 
 // Six one-line markers kept together: a file each would hide, not clarify, what they are.
-#pragma warning disable SA1649, SA1402
 internal readonly struct OneRow : IRowCount
 {
     public static int Count => 1;
@@ -42,4 +41,3 @@ internal readonly struct SixRows : IRowCount
 {
     public static int Count => 6;
 }
-#pragma warning restore SA1649, SA1402
