@@ -47,7 +47,81 @@ internal sealed class NeonMicroKernel : QGemmMicroKernel
         int fullGroups = k / 4;
         ref sbyte b = ref panel;
         int g = 0;
-        for (; g + 1 < groups; g += 2)
+        // Main loop: pairs of whole K groups, read straight from the rows (no tail handling inside).
+        for (; g + 2 <= fullGroups; g += 2)
+        {
+            Vector64<sbyte> x0 = Vector64.Create(Quad(ref ra, 4 * g) ^ SignFlip).AsSByte();
+            Vector64<sbyte> x1 = Vector64.Create(Quad(ref ra, (4 * g) + 4) ^ SignFlip).AsSByte();
+            Vector64<sbyte> y0 = TRows.Count > 1 ? Vector64.Create(Quad(ref rb, 4 * g) ^ SignFlip).AsSByte() : default;
+            Vector64<sbyte> y1 = TRows.Count > 1 ? Vector64.Create(Quad(ref rb, (4 * g) + 4) ^ SignFlip).AsSByte() : default;
+            Vector64<sbyte> w0 = Vector64.LoadUnsafe(ref b);
+            Vector64<sbyte> w1 = Vector64.LoadUnsafe(ref Unsafe.Add(ref b, 64));
+            p0 = Pair(p0, w0, w1, x0, x1);
+            if (TRows.Count > 1)
+            {
+                q0 = Pair(q0, w0, w1, y0, y1);
+            }
+
+            w0 = Vector64.LoadUnsafe(ref Unsafe.Add(ref b, 8));
+            w1 = Vector64.LoadUnsafe(ref Unsafe.Add(ref b, 72));
+            p1 = Pair(p1, w0, w1, x0, x1);
+            if (TRows.Count > 1)
+            {
+                q1 = Pair(q1, w0, w1, y0, y1);
+            }
+
+            w0 = Vector64.LoadUnsafe(ref Unsafe.Add(ref b, 16));
+            w1 = Vector64.LoadUnsafe(ref Unsafe.Add(ref b, 80));
+            p2 = Pair(p2, w0, w1, x0, x1);
+            if (TRows.Count > 1)
+            {
+                q2 = Pair(q2, w0, w1, y0, y1);
+            }
+
+            w0 = Vector64.LoadUnsafe(ref Unsafe.Add(ref b, 24));
+            w1 = Vector64.LoadUnsafe(ref Unsafe.Add(ref b, 88));
+            p3 = Pair(p3, w0, w1, x0, x1);
+            if (TRows.Count > 1)
+            {
+                q3 = Pair(q3, w0, w1, y0, y1);
+            }
+
+            w0 = Vector64.LoadUnsafe(ref Unsafe.Add(ref b, 32));
+            w1 = Vector64.LoadUnsafe(ref Unsafe.Add(ref b, 96));
+            p4 = Pair(p4, w0, w1, x0, x1);
+            if (TRows.Count > 1)
+            {
+                q4 = Pair(q4, w0, w1, y0, y1);
+            }
+
+            w0 = Vector64.LoadUnsafe(ref Unsafe.Add(ref b, 40));
+            w1 = Vector64.LoadUnsafe(ref Unsafe.Add(ref b, 104));
+            p5 = Pair(p5, w0, w1, x0, x1);
+            if (TRows.Count > 1)
+            {
+                q5 = Pair(q5, w0, w1, y0, y1);
+            }
+
+            w0 = Vector64.LoadUnsafe(ref Unsafe.Add(ref b, 48));
+            w1 = Vector64.LoadUnsafe(ref Unsafe.Add(ref b, 112));
+            p6 = Pair(p6, w0, w1, x0, x1);
+            if (TRows.Count > 1)
+            {
+                q6 = Pair(q6, w0, w1, y0, y1);
+            }
+
+            w0 = Vector64.LoadUnsafe(ref Unsafe.Add(ref b, 56));
+            w1 = Vector64.LoadUnsafe(ref Unsafe.Add(ref b, 120));
+            p7 = Pair(p7, w0, w1, x0, x1);
+            if (TRows.Count > 1)
+            {
+                q7 = Pair(q7, w0, w1, y0, y1);
+            }
+            b = ref Unsafe.Add(ref b, 128);
+        }
+
+        // One last pair (a whole group and the zero-padded partial one) if two groups remain.
+        if (g + 1 < groups)
         {
             Vector64<sbyte> x0 = Vector64.Create(GroupQuad(ref ra, g, fullGroups, k) ^ SignFlip).AsSByte();
             Vector64<sbyte> x1 = Vector64.Create(GroupQuad(ref ra, g + 1, fullGroups, k) ^ SignFlip).AsSByte();
@@ -117,6 +191,7 @@ internal sealed class NeonMicroKernel : QGemmMicroKernel
                 q7 = Pair(q7, w0, w1, y0, y1);
             }
             b = ref Unsafe.Add(ref b, 128);
+            g += 2;
         }
 
         if (g < groups)
