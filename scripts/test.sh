@@ -81,7 +81,8 @@ done
 # GEMM kernel properties for linux-arm64 under qemu user-mode emulation, once as Cortex-A72 (NEON without
 # dot product) and once as Cortex-A76 (NEON + SDOT): the app asserts Dp.IsSupported and which kernel set
 # dispatch picks (and, in a third run, that EDGEAI_KERNELS overrides it), runs the bit-exactness properties
-# for every set the emulated CPU supports, and ends with "N passed, N failed". Timings under emulation mean nothing; bit-exactness does.
+# for every set the emulated CPU supports, and ends with "N passed, N failed". Timings under emulation mean
+# nothing; bit-exactness does.
 kernelcheck="$root/artifacts/kernelcheck-linux-arm64"
 echo "== EdgeAi.Models.KernelCheck (publish linux-arm64)"
 if dotnet publish tests/EdgeAi.Models.KernelCheck -r linux-arm64 --self-contained -c Release -nologo \

@@ -1,0 +1,102 @@
+using System.Device.Gpio;
+
+namespace EdgeAi.Devices.Actuators;
+
+/// <summary>
+/// A relay (or MOSFET) switched by a GPIO output: a heater, a cooler, a bolt motor. Its state is read back from the
+/// line, never remembered.
+/// </summary>
+/// <remarks>
+/// Unlike <see cref="Lights.OnOffLight"/>, opening a relay does not drive the line: it adopts the level the line
+/// already has, so the controller that owns it sees what the hardware is doing after a restart and decides (a thermostat
+/// switches a heater it finds on off at once). Disposing drives the off level and releases the line. Members are
+/// thread-safe. The controller is not owned.
+/// </remarks>
+public sealed class Relay : IDisposable
+{
+    private readonly GpioController _controller;
+    private readonly PinValue _onLevel;
+    private readonly Lock _gate = new();
+    private bool _disposed;
+
+    /// <summary>Opens <paramref name="pin"/> as an output without changing its level.</summary>
+    /// <param name="controller">The board's GPIO controller (real or simulated driver).</param>
+    /// <param name="pin">Logical GPIO line number.</param>
+    /// <param name="activeLow">True when the relay closes on a low level (common on relay boards).</param>
+    public Relay(GpioController controller, int pin, bool activeLow = false)
+    {
+        ArgumentNullException.ThrowIfNull(controller);
+        ArgumentOutOfRangeException.ThrowIfNegative(pin);
+        _controller = controller;
+        Pin = pin;
+        _onLevel = activeLow ? PinValue.Low : PinValue.High;
+        _controller.OpenPin(pin, PinMode.Output);
+    }
+
+    /// <summary>Raised after the relay switched through this instance (new state: true = on).</summary>
+    public event Action<bool>? StateChanged;
+
+    /// <summary>The GPIO line.</summary>
+    public int Pin { get; }
+
+    /// <summary>Whether the line drives the "on" level now.</summary>
+    public bool IsOn
+    {
+        get
+        {
+            lock (_gate)
+            {
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                return _controller.Read(Pin) == _onLevel;
+            }
+        }
+    }
+
+    private PinValue OffLevel => _onLevel == PinValue.High ? PinValue.Low : PinValue.High;
+
+    /// <summary>Closes the relay.</summary>
+    public void TurnOn() => Set(on: true);
+
+    /// <summary>Opens the relay.</summary>
+    public void TurnOff() => Set(on: false);
+
+    /// <summary>Drives the line to <paramref name="on"/>; does nothing when it is already there.</summary>
+    public void Set(bool on)
+    {
+        bool changed;
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var level = on ? _onLevel : OffLevel;
+            changed = _controller.Read(Pin) != level;
+            if (changed)
+            {
+                _controller.Write(Pin, level);
+            }
+        }
+
+        if (changed)
+        {
+            StateChanged?.Invoke(on);
+        }
+    }
+
+    /// <summary>Drives the safe (off) level and releases the line.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            if (_controller.IsPinOpen(Pin))
+            {
+                _controller.Write(Pin, OffLevel);
+                _controller.ClosePin(Pin);
+            }
+        }
+    }
+}

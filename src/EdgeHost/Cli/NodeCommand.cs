@@ -1,0 +1,118 @@
+using System.CommandLine;
+using System.Globalization;
+using EdgeAi.EdgeHost.Hosting;
+using EdgeAi.EdgeHost.Mqtt;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace EdgeAi.EdgeHost.Cli;
+
+/// <summary><c>edgeai simulate</c> and <c>edgeai run</c>: start a node and run until stopped.</summary>
+internal static class NodeCommand
+{
+    public static Command Create(NodeMode mode)
+    {
+        var config = new Option<FileInfo>("--config")
+        {
+            Description = mode == NodeMode.Simulate
+                ? "JSON configuration and device manifest; without it the built-in demo house is used."
+                : "JSON configuration and device manifest.",
+            Required = mode == NodeMode.Run,
+        };
+        var broker = new Option<string>("--broker") { Description = "External broker: mqtt://[user:password@]host:port or mqtts://...; without it the embedded broker is started." };
+        var mqttPort = new Option<int?>("--mqtt-port") { Description = "Port of the embedded broker on 127.0.0.1 (default 1883)." };
+        var nodeId = new Option<string>("--node-id") { Description = "Node id used in topics (default: the host name, sanitised)." };
+        var dataDir = new Option<DirectoryInfo>("--data-dir")
+        {
+            Description = mode == NodeMode.Simulate ? "State directory (default: $XDG_STATE_HOME/edgeai)." : "State directory (default: /var/lib/edgeai).",
+        };
+
+        var command = new Command(
+            mode == NodeMode.Simulate ? "simulate" : "run",
+            mode == NodeMode.Simulate ? "Run the whole runtime against a simulated board." : "Run the node on real hardware.")
+        {
+            config, broker, mqttPort, nodeId, dataDir,
+        };
+
+        command.SetAction((result, cancellationToken) =>
+        {
+            var settings = new NodeHostSettings { Mode = mode, ConfigFile = result.GetValue(config)?.FullName };
+            SetIfGiven(settings, $"{MqttOptions.SectionName}:Broker", result.GetValue(broker));
+            SetIfGiven(settings, $"{MqttOptions.SectionName}:EmbeddedPort", result.GetValue(mqttPort)?.ToString(CultureInfo.InvariantCulture));
+            SetIfGiven(settings, $"{NodeOptions.SectionName}:NodeId", result.GetValue(nodeId));
+            SetIfGiven(settings, $"{NodeOptions.SectionName}:DataDirectory", result.GetValue(dataDir)?.FullName);
+            return RunNodeAsync(settings, result.InvocationConfiguration.Error, cancellationToken);
+        });
+        return command;
+    }
+
+    /// <summary>Starts the node and waits for SIGINT/SIGTERM; maps start-up failures to exit codes with a clear message.</summary>
+    internal static async Task<int> RunNodeAsync(NodeHostSettings settings, TextWriter error, CancellationToken cancellationToken)
+    {
+        IHost host;
+        try
+        {
+            host = NodeHost.Create(settings);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException or FormatException)
+        {
+            var detail = ex.InnerException is null ? ex.Message : $"{ex.Message} {ex.InnerException.Message}";
+            await error.WriteLineAsync($"edgeai: configuration error: {detail}").ConfigureAwait(false);
+            return EdgeAiCommandLine.ConfigurationError;
+        }
+
+        using (host)
+        {
+            var invalid = NodeHost.ValidateConfiguration(host.Services);
+            foreach (var failure in invalid)
+            {
+                await error.WriteLineAsync($"edgeai: configuration error: {failure}").ConfigureAwait(false);
+            }
+
+            if (invalid.Count > 0)
+            {
+                return EdgeAiCommandLine.ConfigurationError;
+            }
+
+            try
+            {
+                await host.StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ConfigurationFailures(ex) is { Count: > 0 } failures)
+            {
+                foreach (var failure in failures)
+                {
+                    await error.WriteLineAsync($"edgeai: configuration error: {failure}").ConfigureAwait(false);
+                }
+
+                return EdgeAiCommandLine.ConfigurationError;
+            }
+            catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or UnauthorizedAccessException)
+            {
+                await error.WriteLineAsync($"edgeai: start-up failed: {ex.Message}").ConfigureAwait(false);
+                return EdgeAiCommandLine.StartupFailure;
+            }
+
+            await host.WaitForShutdownAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return 0;
+    }
+
+    private static void SetIfGiven(NodeHostSettings settings, string key, string? value)
+    {
+        if (value is not null)
+        {
+            settings.Overrides[key] = value;
+        }
+    }
+
+    /// <summary>Validation failures (each names its key), also when start-up wraps several in an AggregateException.</summary>
+    private static List<string> ConfigurationFailures(Exception exception) => exception switch
+    {
+        OptionsValidationException validation => [.. validation.Failures],
+        AggregateException aggregate => [.. aggregate.InnerExceptions.SelectMany(ConfigurationFailures)],
+        InvalidOperationException { InnerException: { } inner } => ConfigurationFailures(inner),
+        _ => [],
+    };
+}

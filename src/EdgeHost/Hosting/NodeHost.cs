@@ -1,0 +1,183 @@
+using System.Device.Gpio;
+using EdgeAi.Devices.Simulation;
+using EdgeAi.EdgeHost.Board;
+using EdgeAi.EdgeHost.Bridge;
+using EdgeAi.EdgeHost.HomeAssistant;
+using EdgeAi.EdgeHost.Mqtt;
+using EdgeAi.EdgeHost.Mqtt.Broker;
+using EdgeAi.EdgeHost.Systemd;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EdgeAi.EdgeHost.Hosting;
+
+/// <summary>The composition root: builds the Generic Host that runs a node.</summary>
+public static class NodeHost
+{
+    /// <summary>
+    /// Builds (does not start) the node's host. Configuration, lowest to highest precedence: built-in defaults
+    /// (the demo house in simulate without a file), the JSON file, <c>EDGEAI_</c> environment variables,
+    /// command-line options. Options are validated when the host starts, before any pin is opened.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The configuration file does not exist.</exception>
+    /// <exception cref="InvalidDataException">The configuration file is not valid JSON.</exception>
+    public static IHost Create(NodeHostSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ApplicationName = "edgeai",
+            ContentRootPath = Directory.GetCurrentDirectory(),
+        });
+
+        AddConfiguration(builder.Configuration, settings);
+        AddLogging(builder);
+        builder.Services.AddSystemd();
+
+        builder.Services.AddSingleton(settings.TimeProvider ?? TimeProvider.System);
+        AddOptions(builder.Services);
+        AddBoard(builder.Services, settings);
+        AddMqtt(builder.Services, builder.Configuration);
+        builder.Services.AddHostedService<SystemdWatchdog>();
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// Validates every options class of the node and returns all failures (each names its key). Call it before
+    /// starting the host: hosted services are constructed before the host's own start-up validation runs, and
+    /// nothing may touch a pin with a configuration that is going to be refused.
+    /// </summary>
+    public static IReadOnlyList<string> ValidateConfiguration(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var failures = new List<string>();
+        Check<NodeOptions>(services, failures);
+        Check<MqttOptions>(services, failures);
+        Check<DevicesOptions>(services, failures);
+        return failures;
+    }
+
+    private static void Check<T>(IServiceProvider services, List<string> failures)
+        where T : class
+    {
+        try
+        {
+            _ = services.GetRequiredService<IOptions<T>>().Value;
+        }
+        catch (OptionsValidationException ex)
+        {
+            failures.AddRange(ex.Failures);
+        }
+    }
+
+    private static void AddConfiguration(ConfigurationManager configuration, NodeHostSettings settings)
+    {
+        var defaults = new Dictionary<string, string?>
+        {
+            [$"{NodeOptions.SectionName}:DataDirectory"] = settings.Mode == NodeMode.Simulate ? DataDirectory.SimulationDefault() : DataDirectory.ServiceDefault,
+        };
+        if (settings.ConfigFile is null && settings.Mode == NodeMode.Simulate)
+        {
+            foreach (var (key, value) in DemoHouse.Manifest)
+            {
+                defaults[key] = value;
+            }
+        }
+
+        configuration.AddInMemoryCollection(defaults);
+        if (settings.ConfigFile is not null)
+        {
+            var path = Path.GetFullPath(settings.ConfigFile);
+            if (!File.Exists(path))
+            {
+                throw new FileNotFoundException($"The configuration file '{path}' does not exist.", path);
+            }
+
+            configuration.AddJsonFile(path, optional: false, reloadOnChange: false);
+        }
+
+        configuration.AddEnvironmentVariables("EDGEAI_");
+        configuration.AddInMemoryCollection(settings.Overrides);
+    }
+
+    private static void AddLogging(HostApplicationBuilder builder)
+    {
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+        builder.Logging.SetMinimumLevel(LogLevel.Information);
+        // stdout is for command output (model run prints JSON there); logs go to stderr, which systemd journals.
+        builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+    }
+
+    private static void AddOptions(IServiceCollection services)
+    {
+        services.AddOptions<NodeOptions>().BindConfiguration(NodeOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NodeOptions>, NodeOptionsValidator>();
+        services.AddOptions<MqttOptions>().BindConfiguration(MqttOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MqttOptions>, MqttOptionsValidator>();
+        services.AddOptions<DevicesOptions>().BindConfiguration(DevicesOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DevicesOptions>, DevicesOptionsValidator>();
+    }
+
+    private static void AddBoard(IServiceCollection services, NodeHostSettings settings)
+    {
+        services.AddSingleton(_ => settings.GpioDriver is not null
+            ? new GpioController(settings.GpioDriver)
+            : settings.Mode == NodeMode.Simulate ? new GpioController(new SimulatedGpioDriver()) : new GpioController());
+        services.AddSingleton<LightBank>();
+        services.AddSingleton<IEnumerable<IBridgeEntity>>(sp => sp.GetRequiredService<LightBank>().Entities);
+        services.AddSingleton(sp =>
+        {
+            var nodeId = sp.GetRequiredService<IOptions<NodeOptions>>().Value.NodeId;
+            var model = settings.Mode == NodeMode.Simulate ? "EdgeAi node (simulated board)" : "EdgeAi node";
+            return new NodeDevice($"EdgeAi {nodeId}", model, MqttConnection.SoftwareVersion);
+        });
+    }
+
+    private static void AddMqtt(IServiceCollection services, ConfigurationManager configuration)
+    {
+        services.AddSingleton(sp =>
+        {
+            var node = sp.GetRequiredService<IOptions<NodeOptions>>().Value;
+            var mqtt = sp.GetRequiredService<IOptions<MqttOptions>>().Value;
+            DataDirectory.Ensure(node.DataDirectory);
+            return new TopicLayout(mqtt.BaseTopic, node.NodeId, mqtt.DiscoveryPrefix);
+        });
+        services.AddSingleton<MqttConnection>();
+
+        if (string.IsNullOrEmpty(configuration[$"{MqttOptions.SectionName}:Broker"]))
+        {
+            services.AddSingleton(sp =>
+            {
+                var topics = sp.GetRequiredService<TopicLayout>(); // creates the data directory
+                var node = sp.GetRequiredService<IOptions<NodeOptions>>().Value;
+                return EmbeddedBrokerCredentials.LoadOrCreate(node.DataDirectory, topics.NodeId);
+            });
+            services.AddSingleton(sp => BrokerLogin.ForEmbedded(sp.GetRequiredService<EmbeddedBrokerCredentials>()));
+            services.AddSingleton(sp =>
+            {
+                var mqtt = sp.GetRequiredService<IOptions<MqttOptions>>().Value;
+                var host = mqtt.EmbeddedListenAddress is "0.0.0.0" ? "127.0.0.1" : mqtt.EmbeddedListenAddress;
+                return new BrokerAddress(host, mqtt.EmbeddedPort, UseTls: false, UserName: null, Password: null);
+            });
+
+            // The embedded broker is registered first so it starts before the bridge and stops after it.
+            services.AddHostedService<EmbeddedBroker>();
+        }
+        else
+        {
+            services.AddSingleton(sp =>
+            {
+                var mqtt = sp.GetRequiredService<IOptions<MqttOptions>>().Value;
+                return BrokerAddress.TryParse(mqtt.Broker, out var address, out _) ? address! : throw new InvalidOperationException("Mqtt:Broker was validated");
+            });
+            services.AddSingleton(sp => BrokerLogin.ForExternal(
+                sp.GetRequiredService<IOptions<MqttOptions>>().Value,
+                sp.GetRequiredService<BrokerAddress>()));
+        }
+
+        services.AddHostedService<MqttBridge>();
+    }
+}

@@ -1,0 +1,3 @@
+using EdgeAi.EdgeHost.Cli;
+
+return await EdgeAiCommandLine.InvokeAsync(args).ConfigureAwait(false);

@@ -1,0 +1,67 @@
+using EdgeAi.Devices.Simulation;
+using EdgeAi.EdgeHost.Hosting;
+using Microsoft.Extensions.Hosting;
+
+namespace EdgeAi.IntegrationTests.Infrastructure;
+
+/// <summary>A node host built by the same composition root as the CLI, with a simulated board the test can inspect.</summary>
+public sealed class InProcessNode : IAsyncDisposable
+{
+    private readonly IHost _host;
+    private readonly string _dataDirectory;
+
+    private InProcessNode(IHost host, SimulatedGpioDriver board, string dataDirectory)
+    {
+        _host = host;
+        Board = board;
+        _dataDirectory = dataDirectory;
+    }
+
+    public SimulatedGpioDriver Board { get; }
+
+    public string DataDirectory => _dataDirectory;
+
+    /// <summary>The hub's password on the embedded broker, from the credentials file the node generated.</summary>
+    public string HubPassword
+    {
+        get
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_dataDirectory, "mqtt-credentials.json")));
+            return json.RootElement.GetProperty("hub").GetProperty("password").GetString()!;
+        }
+    }
+
+    public static async Task<InProcessNode> StartAsync(string nodeId, string? broker = null, int? embeddedPort = null)
+    {
+        var board = new SimulatedGpioDriver();
+        var dataDirectory = Directory.CreateTempSubdirectory("edgeai-node-").FullName;
+        var settings = new NodeHostSettings { Mode = NodeMode.Simulate, GpioDriver = board };
+        settings.Overrides["Node:NodeId"] = nodeId;
+        settings.Overrides["Node:DataDirectory"] = dataDirectory;
+        if (broker is not null)
+        {
+            settings.Overrides["Mqtt:Broker"] = broker;
+        }
+
+        if (embeddedPort is not null)
+        {
+            settings.Overrides["Mqtt:EmbeddedPort"] = embeddedPort.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var host = NodeHost.Create(settings);
+        Assert.Empty(NodeHost.ValidateConfiguration(host.Services));
+        await host.StartAsync();
+        return new InProcessNode(host, board, dataDirectory);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using (var stop = new CancellationTokenSource(TimeSpan.FromSeconds(15)))
+        {
+            await _host.StopAsync(stop.Token);
+        }
+
+        _host.Dispose();
+        Directory.Delete(_dataDirectory, recursive: true);
+    }
+}

@@ -1,0 +1,81 @@
+using EdgeAi.Testing;
+using EdgeAi.IntegrationTests.Infrastructure;
+
+namespace EdgeAi.IntegrationTests.Skeleton;
+
+/// <summary>The real <c>edgeai</c> executable, started the way a user or systemd starts it.</summary>
+public sealed class EdgeAiCliTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("edgeai-cli-").FullName;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
+    {
+        Directory.Delete(_dataDirectory, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Simulate_AgainstMosquitto_ServesUntilSigtermThenPublishesOffline()
+    {
+        await using var mosquitto = await Mosquitto.StartAsync();
+        await using var node = EdgeAiProcess.Start("simulate", "--broker", mosquitto.Uri, "--node-id", "demo", "--data-dir", _dataDirectory);
+        await using var hub = await HubClient.ConnectAsync(mosquitto.Port);
+        await hub.SubscribeAsync("homeassistant/light/demo/+/config", "edgeai/demo/#");
+
+        await hub.WaitForAsync(m => m.Topic == "edgeai/demo/status" && m.Payload == "online", Patience);
+        await hub.WaitForAsync(m => m.Topic.StartsWith("homeassistant/light/demo/", StringComparison.Ordinal), Patience);
+        await hub.WaitForAsync(m => m.Topic == "edgeai/demo/porch_light/state" && m.Payload == "OFF", Patience);
+        await hub.PublishAsync("edgeai/demo/porch_light/set", "ON");
+        await hub.WaitForAsync(m => m.Topic == "edgeai/demo/porch_light/state" && m.Payload == "ON", Patience);
+
+        hub.Clear();
+        node.Terminate();
+
+        Assert.Equal(0, await node.WaitForExitAsync(Patience));
+        var offline = await hub.WaitForAsync(m => m.Topic == "edgeai/demo/status", Patience);
+        Assert.Equal("offline", offline.Payload);
+
+        // What a hub connecting later finds: retained "offline", published on the way out (not the last will).
+        await using var late = await HubClient.ConnectAsync(mosquitto.Port, "late-hub");
+        await late.SubscribeAsync("edgeai/demo/status");
+        var retained = await late.WaitForAsync(m => m.Retain, Patience);
+        Assert.Equal("offline", retained.Payload);
+    }
+
+    [Theory]
+    [InlineData("--mqtt-port", "70000", "Mqtt:EmbeddedPort")]
+    [InlineData("--node-id", "not a topic segment", "Node:NodeId")]
+    [InlineData("--broker", "http://example.invalid:1883", "Mqtt:Broker")]
+    public async Task Simulate_ConfigValueOutOfRange_ExitsNonZeroNamingTheKey(string option, string value, string key)
+    {
+        await using var node = EdgeAiProcess.Start("simulate", option, value, "--data-dir", _dataDirectory);
+
+        var exitCode = await node.WaitForExitAsync(Patience);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(key, node.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Simulate_ManifestPinOutOfRange_ExitsNonZeroNamingTheKey()
+    {
+        var config = Path.Combine(_dataDirectory, "bad.json");
+        await File.WriteAllTextAsync(config, """{ "Devices": { "Lights": [ { "Id": "hall", "Name": "Hall", "Pin": 99 } ] } }""");
+        await using var node = EdgeAiProcess.Start("simulate", "--config", config, "--data-dir", _dataDirectory, "--mqtt-port", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(2, await node.WaitForExitAsync(Patience));
+        Assert.Contains("Devices:Lights:0:Pin", node.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Version_PrintsTheVersion()
+    {
+        await using var edgeai = EdgeAiProcess.Start("--version");
+
+        Assert.Equal(0, await edgeai.WaitForExitAsync(Patience));
+        Assert.Matches(@"^\d+\.\d+\.\d+", edgeai.StandardOutput);
+    }
+}
