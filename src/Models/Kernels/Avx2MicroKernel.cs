@@ -5,10 +5,10 @@ using System.Runtime.Intrinsics.X86;
 namespace EdgeAi.Models.Kernels;
 
 /// <summary>
-/// AVX2 kernel, 2 rows x 16 columns. <c>vpmaddubsw</c> is deliberately not used: it adds two u8 x s8
-/// products into a saturating 16-bit lane (Intel SDM, PMADDUBSW), and 2 x 255 x 127 = 64770 does not fit,
+/// AVX2 kernel, 2 rows x 16 columns, on activation rows prepared by <see cref="ActivationWidening"/>.
+/// <c>vpmaddubsw</c> is deliberately not used: it adds two u8 x s8 products into a saturating 16-bit lane (Intel SDM, PMADDUBSW), and 2 x 255 x 127 = 64770 does not fit,
 /// which is the overflow ONNX Runtime's u8s8 AVX2 path is known for. Instead activations are zero-extended
-/// and weights sign-extended to 16 bits (<c>vpmovzxbw</c>/<c>vpmovsxbw</c>) and multiplied with
+/// (once per row tile) and weights sign-extended (<c>vpmovsxbw</c>) to 16 bits and multiplied with
 /// <c>vpmaddwd</c>, whose two 16 x 16 products are summed in 32 bits: exact for every input.
 /// </summary>
 internal sealed class Avx2MicroKernel : QGemmMicroKernel
@@ -42,12 +42,11 @@ internal sealed class Avx2MicroKernel : QGemmMicroKernel
         Vector256<int> acc10 = default, acc11 = default, acc12 = default, acc13 = default;
 
         int groups = (k + 3) / 4;
-        int fullGroups = k / 4;
         ref sbyte b = ref panel;
         for (int g = 0; g < groups; g++)
         {
-            Vector256<short> x0 = Widen(GroupQuad(ref a0, g, fullGroups, k));
-            Vector256<short> x1 = TRows.Count > 1 ? Widen(GroupQuad(ref a1, g, fullGroups, k)) : default;
+            Vector256<short> x0 = Group(ref a0, g * 8);
+            Vector256<short> x1 = TRows.Count > 1 ? Group(ref a1, g * 8) : default;
             Vector256<short> w = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref b));
             acc00 = Avx2.Add(acc00, Avx2.MultiplyAddAdjacent(w, x0));
             if (TRows.Count > 1)
@@ -88,9 +87,15 @@ internal sealed class Avx2MicroKernel : QGemmMicroKernel
         }
     }
 
-    /// <summary>[a0 a1 a2 a3] repeated four times, zero-extended to 16 bits (<c>vpmovzxbw</c>).</summary>
+    public override int PreparedRowBytes(int k) => ActivationWidening.RowBytes(k);
+
+    public override void PrepareRows(ReadOnlySpan<byte> rows, int count, int k, Span<byte> prepared) =>
+        ActivationWidening.Widen(rows, count, k, prepared);
+
+    /// <summary>One K group of a prepared row, [a0 a1 a2 a3] as u16, broadcast to every 64-bit lane (<c>vpbroadcastq</c>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<short> Widen(int quad) => Avx2.ConvertToVector256Int16(Vector128.Create(quad).AsByte());
+    private static Vector256<short> Group(ref byte row, int offset) =>
+        Vector256.Create(Unsafe.ReadUnaligned<long>(ref Unsafe.Add(ref row, offset))).AsInt16();
 
     /// <summary>
     /// Adds each column's two partial sums. <c>vphaddd</c> works per 128-bit half, giving

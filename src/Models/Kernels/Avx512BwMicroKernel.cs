@@ -5,7 +5,8 @@ using System.Runtime.Intrinsics.X86;
 namespace EdgeAi.Models.Kernels;
 
 /// <summary>
-/// AVX-512BW kernel, 6 rows x 16 columns: the exact 16-bit widening scheme of <see cref="Avx2MicroKernel"/>
+/// AVX-512BW kernel, 6 rows x 16 columns, on activation rows prepared by <see cref="ActivationWidening"/>
+/// (u16, zero-padded to whole K groups): the exact 16-bit widening scheme of <see cref="Avx2MicroKernel"/>
 /// (<c>vpmovzxbw</c>/<c>vpmovsxbw</c>, then <c>vpmaddwd</c>, whose 32-bit pair sums cannot overflow for u8 x s8)
 /// on 512-bit registers: one weight register covers 8 columns x 4 K. 12 accumulators of 32 zmm registers.
 /// </summary>
@@ -56,99 +57,52 @@ internal sealed class Avx512BwMicroKernel : QGemmMicroKernel
         Vector512<int> c40 = default, c41 = default;
         Vector512<int> c50 = default, c51 = default;
 
-        int fullGroups = k / 4;
+        int groups = (k + 3) / 4;
         ref sbyte b = ref panel;
-        for (int g = 0; g < fullGroups; g++)
+        for (int g = 0; g < groups; g++)
         {
-            int o = g * 4;
+            int o = g * 8;
             Vector512<short> w0 = Avx512BW.ConvertToVector512Int16(Vector256.LoadUnsafe(ref b));
             Vector512<short> w1 = Avx512BW.ConvertToVector512Int16(Vector256.LoadUnsafe(ref Unsafe.Add(ref b, 32)));
-            Vector512<short> x0 = Widen(Quad(ref a0, o));
+            Vector512<short> x0 = Group(ref a0, o);
             c00 = Avx512F.Add(c00, Avx512BW.MultiplyAddAdjacent(w0, x0));
             c01 = Avx512F.Add(c01, Avx512BW.MultiplyAddAdjacent(w1, x0));
 
             if (TRows.Count > 1)
             {
-                Vector512<short> x1 = Widen(Quad(ref a1, o));
+                Vector512<short> x1 = Group(ref a1, o);
                 c10 = Avx512F.Add(c10, Avx512BW.MultiplyAddAdjacent(w0, x1));
                 c11 = Avx512F.Add(c11, Avx512BW.MultiplyAddAdjacent(w1, x1));
             }
 
             if (TRows.Count > 2)
             {
-                Vector512<short> x2 = Widen(Quad(ref a2, o));
+                Vector512<short> x2 = Group(ref a2, o);
                 c20 = Avx512F.Add(c20, Avx512BW.MultiplyAddAdjacent(w0, x2));
                 c21 = Avx512F.Add(c21, Avx512BW.MultiplyAddAdjacent(w1, x2));
             }
 
             if (TRows.Count > 3)
             {
-                Vector512<short> x3 = Widen(Quad(ref a3, o));
+                Vector512<short> x3 = Group(ref a3, o);
                 c30 = Avx512F.Add(c30, Avx512BW.MultiplyAddAdjacent(w0, x3));
                 c31 = Avx512F.Add(c31, Avx512BW.MultiplyAddAdjacent(w1, x3));
             }
 
             if (TRows.Count > 4)
             {
-                Vector512<short> x4 = Widen(Quad(ref a4, o));
+                Vector512<short> x4 = Group(ref a4, o);
                 c40 = Avx512F.Add(c40, Avx512BW.MultiplyAddAdjacent(w0, x4));
                 c41 = Avx512F.Add(c41, Avx512BW.MultiplyAddAdjacent(w1, x4));
             }
 
             if (TRows.Count > 5)
             {
-                Vector512<short> x5 = Widen(Quad(ref a5, o));
+                Vector512<short> x5 = Group(ref a5, o);
                 c50 = Avx512F.Add(c50, Avx512BW.MultiplyAddAdjacent(w0, x5));
                 c51 = Avx512F.Add(c51, Avx512BW.MultiplyAddAdjacent(w1, x5));
             }
             b = ref Unsafe.Add(ref b, 64);
-        }
-
-        int tail = k - (fullGroups * 4);
-        if (tail != 0)
-        {
-            // The last, partial K group: the row bytes padded with zeros (the packed padding rows are zero).
-            int o = fullGroups * 4;
-            Vector512<short> w0 = Avx512BW.ConvertToVector512Int16(Vector256.LoadUnsafe(ref b));
-            Vector512<short> w1 = Avx512BW.ConvertToVector512Int16(Vector256.LoadUnsafe(ref Unsafe.Add(ref b, 32)));
-            Vector512<short> x0 = Widen(TailQuad(ref a0, o, tail));
-            c00 = Avx512F.Add(c00, Avx512BW.MultiplyAddAdjacent(w0, x0));
-            c01 = Avx512F.Add(c01, Avx512BW.MultiplyAddAdjacent(w1, x0));
-
-            if (TRows.Count > 1)
-            {
-                Vector512<short> x1 = Widen(TailQuad(ref a1, o, tail));
-                c10 = Avx512F.Add(c10, Avx512BW.MultiplyAddAdjacent(w0, x1));
-                c11 = Avx512F.Add(c11, Avx512BW.MultiplyAddAdjacent(w1, x1));
-            }
-
-            if (TRows.Count > 2)
-            {
-                Vector512<short> x2 = Widen(TailQuad(ref a2, o, tail));
-                c20 = Avx512F.Add(c20, Avx512BW.MultiplyAddAdjacent(w0, x2));
-                c21 = Avx512F.Add(c21, Avx512BW.MultiplyAddAdjacent(w1, x2));
-            }
-
-            if (TRows.Count > 3)
-            {
-                Vector512<short> x3 = Widen(TailQuad(ref a3, o, tail));
-                c30 = Avx512F.Add(c30, Avx512BW.MultiplyAddAdjacent(w0, x3));
-                c31 = Avx512F.Add(c31, Avx512BW.MultiplyAddAdjacent(w1, x3));
-            }
-
-            if (TRows.Count > 4)
-            {
-                Vector512<short> x4 = Widen(TailQuad(ref a4, o, tail));
-                c40 = Avx512F.Add(c40, Avx512BW.MultiplyAddAdjacent(w0, x4));
-                c41 = Avx512F.Add(c41, Avx512BW.MultiplyAddAdjacent(w1, x4));
-            }
-
-            if (TRows.Count > 5)
-            {
-                Vector512<short> x5 = Widen(TailQuad(ref a5, o, tail));
-                c50 = Avx512F.Add(c50, Avx512BW.MultiplyAddAdjacent(w0, x5));
-                c51 = Avx512F.Add(c51, Avx512BW.MultiplyAddAdjacent(w1, x5));
-            }
         }
 
         ref int t = ref tile[0];
@@ -179,9 +133,15 @@ internal sealed class Avx512BwMicroKernel : QGemmMicroKernel
         }
     }
 
-    /// <summary>[a0 a1 a2 a3] repeated, zero-extended to 16 bits (<c>vpmovzxbw</c>): each column's four K values.</summary>
+    public override int PreparedRowBytes(int k) => ActivationWidening.RowBytes(k);
+
+    public override void PrepareRows(ReadOnlySpan<byte> rows, int count, int k, Span<byte> prepared) =>
+        ActivationWidening.Widen(rows, count, k, prepared);
+
+    /// <summary>One K group of a prepared row, [a0 a1 a2 a3] as u16, broadcast to every 64-bit lane (<c>vpbroadcastq</c>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<short> Widen(int quad) => Avx512BW.ConvertToVector512Int16(Vector256.Create(quad).AsByte());
+    private static Vector512<short> Group(ref byte row, int offset) =>
+        Vector512.Create(Unsafe.ReadUnaligned<long>(ref Unsafe.Add(ref row, offset))).AsInt16();
 
     /// <summary>Adds each column's two partial sums; lanes 2j and 2j+1 of (lo, hi) hold column j's.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -20,6 +20,11 @@ public sealed class QGemm
 {
     private static readonly Lazy<QGemm> DefaultInstance = new(() => new QGemm(KernelSelector.Default));
 
+    // Per-thread buffer for kernels that prepare activation rows (one row tile); grown, never shrunk, so calls
+    // after the first with a given K allocate nothing.
+    [ThreadStatic]
+    private static byte[]? _preparedRows;
+
     private readonly QGemmMicroKernel _kernel;
 
     /// <summary>Creates a GEMM that uses <paramref name="kernelSet"/>.</summary>
@@ -131,8 +136,9 @@ public sealed class QGemm
 
         Span<int> tile = stackalloc int[QGemmMicroKernel.MaxRows * Width];
         Span<int> rowSums = stackalloc int[QGemmMicroKernel.MaxRows];
-        ref byte a0 = ref MemoryMarshal.GetReference(a);
         ref sbyte packed = ref MemoryMarshal.GetReference(b.Packed);
+        int preparedStride = kernel.PreparedRowBytes(k);
+        Span<byte> prepared = preparedStride > 0 ? PreparedRows(tileRows * preparedStride) : default;
 
         for (int r0 = 0; r0 < m; r0 += tileRows)
         {
@@ -142,9 +148,20 @@ public sealed class QGemm
                 rowSums[i] = needRowSums ? unchecked(RowSum(a.Slice((r0 + i) * k, k)) - (shift * k)) : 0;
             }
 
+            // The rows the kernel reads: A itself, or its prepared form made once here and used for every panel.
+            ReadOnlySpan<byte> rowTile = a.Slice(r0 * k, rows * k);
+            int lda = k;
+            if (preparedStride > 0)
+            {
+                kernel.PrepareRows(rowTile, rows, k, prepared);
+                rowTile = prepared;
+                lda = preparedStride;
+            }
+
+            ref byte rowsRef = ref MemoryMarshal.GetReference(rowTile);
             for (int p = 0, c0 = 0; c0 < n; p++, c0 += Width)
             {
-                kernel.Compute(ref Unsafe.Add(ref a0, r0 * k), k, rows, k, ref Unsafe.Add(ref packed, p * panelBytes), tile);
+                kernel.Compute(ref rowsRef, lda, rows, k, ref Unsafe.Add(ref packed, p * panelBytes), tile);
                 Correct(tile, rows, rowSums, columnSums.Slice(c0, Width), columnZeroPoints.Slice(c0, Width), k, zeroPrime);
                 int cols = Math.Min(Width, n - c0);
                 for (int i = 0; i < rows; i++)
@@ -175,6 +192,18 @@ public sealed class QGemm
                 (Vector128.LoadUnsafe(ref row) + columnTerm - (zb * rowSums[i])).StoreUnsafe(ref row);
             }
         }
+    }
+
+    private static Span<byte> PreparedRows(int bytes)
+    {
+        byte[]? buffer = _preparedRows;
+        if (buffer is null || buffer.Length < bytes)
+        {
+            buffer = new byte[bytes];
+            _preparedRows = buffer;
+        }
+
+        return buffer.AsSpan(0, bytes);
     }
 
     /// <summary>Σ of one row of u8 activations (at most 2^31 / 255 elements, so no int32 overflow).</summary>

@@ -38,6 +38,17 @@ internal abstract class QGemmMicroKernel
     /// <param name="tile">At least <see cref="Rows"/> x 16 ints.</param>
     public abstract void Compute(ref byte a, int lda, int rows, int k, ref sbyte panel, Span<int> tile);
 
+    /// <summary>
+    /// Bytes per activation row in the kernel's prepared form, or 0 when <see cref="Compute"/> reads A as it is.
+    /// A kernel that prepares rows gets them once per row tile and reuses them for every panel.
+    /// </summary>
+    public virtual int PreparedRowBytes(int k) => 0;
+
+    /// <summary>Converts <paramref name="count"/> rows of A (row stride <paramref name="k"/>) to the prepared form.</summary>
+    public virtual void PrepareRows(ReadOnlySpan<byte> rows, int count, int k, Span<byte> prepared)
+    {
+    }
+
     /// <summary>Four bytes of A starting at <paramref name="offset"/> as one little-endian int.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected static int Quad(ref byte row, int offset) => Unsafe.ReadUnaligned<int>(ref Unsafe.Add(ref row, offset));
