@@ -12,10 +12,6 @@ namespace EdgeAi.Models.Kernels;
 /// </summary>
 internal sealed class Avx512BwMicroKernel : QGemmMicroKernel
 {
-    // vpermt2d indices picking the (k0+k1) and (k2+k3) partial sums of columns 0..15 out of two accumulators.
-    private static readonly Vector512<int> EvenLanes = Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
-    private static readonly Vector512<int> OddLanes = Vector512.Create(1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31);
-
     public override KernelSet Set => KernelSet.Avx512Bw;
 
     public override int Rows => 6;
@@ -143,8 +139,14 @@ internal sealed class Avx512BwMicroKernel : QGemmMicroKernel
     private static Vector512<short> Group(ref byte row, int offset) =>
         Vector512.Create(Unsafe.ReadUnaligned<long>(ref Unsafe.Add(ref row, offset))).AsInt16();
 
-    /// <summary>Adds each column's two partial sums; lanes 2j and 2j+1 of (lo, hi) hold column j's.</summary>
+    /// <summary>
+    /// Adds each column's two partial sums; lanes 2j and 2j+1 of (lo, hi) hold column j's. The <c>vpermt2d</c>
+    /// index vectors are constants rather than static fields on purpose: a static field read needs a helper
+    /// call after the loop, and a call with the accumulators live made the JIT spill them on every iteration.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<int> Reduce(Vector512<int> lo, Vector512<int> hi) =>
-        Avx512F.Add(Avx512F.PermuteVar16x32x2(lo, EvenLanes, hi), Avx512F.PermuteVar16x32x2(lo, OddLanes, hi));
+        Avx512F.Add(
+            Avx512F.PermuteVar16x32x2(lo, Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30), hi),
+            Avx512F.PermuteVar16x32x2(lo, Vector512.Create(1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31), hi));
 }
