@@ -21,7 +21,7 @@ const int Window = 100;
 Console.WriteLine($"machine: {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} cores, {CpuModel()}, .NET {Environment.Version}");
 await using var mosquitto = await Mosquitto.StartAsync();
 var data = Directory.CreateTempSubdirectory("edgeai-bench-").FullName;
-var settings = new NodeHostSettings { Mode = NodeMode.Simulate, GpioDriver = new SimulatedGpioDriver() };
+var settings = new NodeHostSettings { Mode = NodeMode.Simulate, SimulatedGpio = new SimulatedGpioDriver() };
 settings.Overrides["Node:NodeId"] = "bench";
 settings.Overrides["Node:DataDirectory"] = data;
 settings.Overrides["Mqtt:Broker"] = mosquitto.Uri;

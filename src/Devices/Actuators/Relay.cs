@@ -7,10 +7,14 @@ namespace EdgeAi.Devices.Actuators;
 /// line, never remembered.
 /// </summary>
 /// <remarks>
-/// Unlike <see cref="Lights.OnOffLight"/>, opening a relay does not drive the line: it adopts the level the line
-/// already has, so the controller that owns it sees what the hardware is doing after a restart and decides (a thermostat
-/// switches a heater it finds on off at once). Disposing drives the off level and releases the line. Members are
-/// thread-safe. The controller is not owned.
+/// <para>Without an initial state, opening a relay does not drive the line: it adopts the level the line already has,
+/// so the controller that owns it sees what the hardware is doing after a restart and decides (a thermostat switches a
+/// heater it finds on off at once). The simulated board keeps an output's level across a restart, as a latched line
+/// does.</para>
+/// <para>On a real board, requesting a line as an output can drive a default level (libgpiod requests outputs with a
+/// value), so a relay whose level must not change at start (a relay-held bolt) is opened with an initial state read from
+/// the hardware it drives, for example from the bolt switch.</para>
+/// <para>Disposing drives the off level and releases the line. Members are thread-safe. The controller is not owned.</para>
 /// </remarks>
 public sealed class Relay : IDisposable
 {
@@ -19,18 +23,26 @@ public sealed class Relay : IDisposable
     private readonly Lock _gate = new();
     private bool _disposed;
 
-    /// <summary>Opens <paramref name="pin"/> as an output without changing its level.</summary>
+    /// <summary>Opens <paramref name="pin"/> as an output.</summary>
     /// <param name="controller">The board's GPIO controller (real or simulated driver).</param>
     /// <param name="pin">Logical GPIO line number.</param>
     /// <param name="activeLow">True when the relay closes on a low level (common on relay boards).</param>
-    public Relay(GpioController controller, int pin, bool activeLow = false)
+    /// <param name="initialOn">The state to open the line in; null adopts the level the line has.</param>
+    public Relay(GpioController controller, int pin, bool activeLow = false, bool? initialOn = null)
     {
         ArgumentNullException.ThrowIfNull(controller);
         ArgumentOutOfRangeException.ThrowIfNegative(pin);
         _controller = controller;
         Pin = pin;
         _onLevel = activeLow ? PinValue.Low : PinValue.High;
-        _controller.OpenPin(pin, PinMode.Output);
+        if (initialOn is { } on)
+        {
+            _controller.OpenPin(pin, PinMode.Output, on ? _onLevel : OffLevel);
+        }
+        else
+        {
+            _controller.OpenPin(pin, PinMode.Output);
+        }
     }
 
     /// <summary>Raised after the relay switched through this instance (new state: true = on).</summary>

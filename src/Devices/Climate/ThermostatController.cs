@@ -162,10 +162,22 @@ public sealed class ThermostatController : IDisposable
     /// <exception cref="ArgumentException">The mode is unknown, or needs a cooler relay this thermostat lacks; nothing changes.</exception>
     public void SetMode(ThermostatMode mode)
     {
-        var error = ModeError(mode);
-        if (error is not null)
+        if (!TrySetMode(mode, out var error))
         {
             throw new ArgumentException(error, nameof(mode));
+        }
+    }
+
+    /// <summary>Sets the mode, or explains why not.</summary>
+    /// <param name="mode">The new mode.</param>
+    /// <param name="error">Why it was rejected; null when accepted.</param>
+    /// <returns>Whether the mode was accepted (saved and applied).</returns>
+    public bool TrySetMode(ThermostatMode mode, out string? error)
+    {
+        error = ModeError(mode);
+        if (error is not null)
+        {
+            return false;
         }
 
         Apply(() =>
@@ -173,6 +185,7 @@ public sealed class ThermostatController : IDisposable
             _store.Save(new ThermostatSettings(mode, _target));
             _mode = mode;
         });
+        return true;
     }
 
     /// <summary>Stops control and switches every relay off.</summary>

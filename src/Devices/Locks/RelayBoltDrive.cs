@@ -7,7 +7,8 @@ namespace EdgeAi.Devices.Locks;
 /// when not.
 /// </summary>
 /// <remarks>
-/// The relay decides the position, so <see cref="StopPushing"/> cannot stop pushing without moving the bolt: it leaves the
+/// Open the relay in the state that matches the bolt switch (<see cref="RelayStateFor"/>), so a restart on a real board
+/// does not move the bolt. The relay decides the position, so <see cref="StopPushing"/> cannot stop pushing without moving the bolt: it leaves the
 /// relay as it is. Disposing the relay drives its off level, which moves the bolt to the hardware's unpowered position
 /// (fail-secure or fail-safe by design): the host disposes it only when it shuts the lock down.
 /// </remarks>
@@ -30,6 +31,15 @@ public sealed class RelayBoltDrive : IBoltDrive
         _relay = relay;
         _energizedPosition = energizedPosition;
     }
+
+    /// <summary>
+    /// The relay state that holds the bolt where the bolt switch says it is: pass it as the relay's initial state when
+    /// the node starts.
+    /// </summary>
+    /// <param name="boltThrown">What the bolt switch says now.</param>
+    /// <param name="energizedPosition">Where the bolt is while the relay is on.</param>
+    public static bool RelayStateFor(bool boltThrown, BoltPosition energizedPosition = BoltPosition.Thrown) =>
+        boltThrown == (energizedPosition == BoltPosition.Thrown);
 
     /// <inheritdoc />
     public void Drive(BoltPosition position) => _relay.Set(position == _energizedPosition);

@@ -50,6 +50,21 @@ public sealed class SimulatedBolt : IDisposable
     /// <summary>Time from one end to the other.</summary>
     public TimeSpan TravelTime { get; }
 
+    /// <summary>Raised after the bolt arrived at an end or was moved by hand (argument: thrown), outside the bolt's lock.</summary>
+    public event Action<bool>? PositionChanged;
+
+    /// <summary>Whether the bolt is travelling toward an end now.</summary>
+    public bool IsMoving
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _target is not null;
+            }
+        }
+    }
+
     /// <summary>Whether the bolt is fully thrown now.</summary>
     public bool IsThrown
     {
@@ -137,6 +152,12 @@ public sealed class SimulatedBolt : IDisposable
         }
     }
 
+    /// <summary>
+    /// The drive pushes the bolt toward <paramref name="position"/> without a new command: after a restart, a drive line
+    /// found at a level the bolt had not yet followed (the stopped process did not see the travel finish).
+    /// </summary>
+    public void ContinueTravel(BoltPosition position) => DriveToward(position);
+
     /// <summary>Moves the bolt by hand at once (a key, or a door forced hard enough to push it back), without any command.</summary>
     public void MoveByHand(BoltPosition position)
     {
@@ -213,5 +234,6 @@ public sealed class SimulatedBolt : IDisposable
         }
 
         _driver.SetInputLevel(_switchPin, thrown ? _thrownLevel : (_thrownLevel == PinValue.High ? PinValue.Low : PinValue.High));
+        PositionChanged?.Invoke(thrown);
     }
 }

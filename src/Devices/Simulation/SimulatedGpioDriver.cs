@@ -74,6 +74,21 @@ public sealed class SimulatedGpioDriver : GpioDriver
     /// </summary>
     public void ReleaseInput(int pinNumber) => SetExternalLevel(pinNumber, null);
 
+    /// <summary>
+    /// Puts an output line back at the level it held before the simulated process stopped (a relay board keeps its coil
+    /// energised across a restart of the program), without raising <see cref="OutputChanged"/>. The line becomes an
+    /// output; a driver that opens it later adopts this level.
+    /// </summary>
+    public void RestoreOutputLevel(int pinNumber, PinValue level)
+    {
+        lock (_gate)
+        {
+            var pin = Pin(pinNumber);
+            pin.Mode = PinMode.Output;
+            pin.DrivenLevel = level;
+        }
+    }
+
     /// <inheritdoc />
     protected override void OpenPin(int pinNumber)
     {

@@ -18,17 +18,17 @@ public interface IBridgeEntity
     /// <summary>The entity id used in topics: <c>[a-z0-9_]</c>.</summary>
     string Id { get; }
 
-    /// <summary>Home Assistant component (<c>light</c>, <c>lock</c>, <c>climate</c>, ...).</summary>
-    string Component { get; }
-
     /// <summary>The command topics this entity listens on (empty for sensors).</summary>
     IReadOnlyList<EntityCommand> Commands { get; }
 
     /// <summary>Raised after the device's state changed, from whatever cause.</summary>
     event Action<IBridgeEntity>? StateChanged;
 
-    /// <summary>The discovery payload naming every topic and template of the entity.</summary>
-    string DiscoveryPayload(TopicLayout topics, NodeDevice device);
+    /// <summary>
+    /// The Home Assistant discovery documents of this device: usually one, several where one device is several
+    /// entities (a BME280 is a temperature, a humidity and a pressure sensor sharing one state topic).
+    /// </summary>
+    IReadOnlyList<DiscoveryConfig> Discovery(TopicLayout topics, NodeDevice device);
 
     /// <summary>The state payloads, read from the device now: the main state (attribute null) and any attribute states.</summary>
     IReadOnlyList<EntityState> CurrentStates();

@@ -131,7 +131,11 @@ internal sealed class MqttBridge : BackgroundService
     {
         foreach (var entity in _entities)
         {
-            await _connection.PublishAsync(_topics.Discovery(entity.Component, entity.Id), entity.DiscoveryPayload(_topics, _device), retain: true, cancellationToken).ConfigureAwait(false);
+            foreach (var config in entity.Discovery(_topics, _device))
+            {
+                await _connection.PublishAsync(_topics.Discovery(config.Component, config.ObjectId), config.Payload, retain: true, cancellationToken).ConfigureAwait(false);
+            }
+
             await PublishStatesAsync(entity, cancellationToken).ConfigureAwait(false);
         }
 

@@ -19,6 +19,8 @@ public static class EdgeAiCommandLine
         {
             NodeCommand.Create(NodeMode.Simulate),
             NodeCommand.Create(NodeMode.Run),
+            CheckConfigCommand.Create(),
+            LockCommand.Create(),
         };
 
         // The Generic Host owns SIGINT/SIGTERM (and systemd's stop), so the parser must not install its own

@@ -46,8 +46,11 @@ internal static class NodeCommand
         return command;
     }
 
-    /// <summary>Starts the node and waits for SIGINT/SIGTERM; maps start-up failures to exit codes with a clear message.</summary>
-    internal static async Task<int> RunNodeAsync(NodeHostSettings settings, TextWriter error, CancellationToken cancellationToken)
+    /// <summary>
+    /// Builds the host and validates its configuration, writing every problem to <paramref name="error"/>. The host
+    /// is null when even the configuration sources could not be read (missing file, invalid JSON).
+    /// </summary>
+    internal static async Task<(IHost? Host, IReadOnlyList<string> Failures)> BuildValidatedAsync(NodeHostSettings settings, TextWriter error)
     {
         IHost host;
         try
@@ -58,18 +61,40 @@ internal static class NodeCommand
         {
             var detail = ex.InnerException is null ? ex.Message : $"{ex.Message} {ex.InnerException.Message}";
             await error.WriteLineAsync($"edgeai: configuration error: {detail}").ConfigureAwait(false);
+            return (null, [detail]);
+        }
+
+        IReadOnlyList<string> failures;
+        try
+        {
+            failures = NodeHost.ValidateConfiguration(host.Services);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The binder could not convert a value (a word where a number belongs).
+            failures = [ex.Message];
+        }
+
+        foreach (var failure in failures)
+        {
+            await error.WriteLineAsync($"edgeai: configuration error: {failure}").ConfigureAwait(false);
+        }
+
+        return (host, failures);
+    }
+
+    /// <summary>Starts the node and waits for SIGINT/SIGTERM; maps start-up failures to exit codes with a clear message.</summary>
+    internal static async Task<int> RunNodeAsync(NodeHostSettings settings, TextWriter error, CancellationToken cancellationToken)
+    {
+        var (host, failures) = await BuildValidatedAsync(settings, error).ConfigureAwait(false);
+        if (host is null)
+        {
             return EdgeAiCommandLine.ConfigurationError;
         }
 
         using (host)
         {
-            var invalid = NodeHost.ValidateConfiguration(host.Services);
-            foreach (var failure in invalid)
-            {
-                await error.WriteLineAsync($"edgeai: configuration error: {failure}").ConfigureAwait(false);
-            }
-
-            if (invalid.Count > 0)
+            if (failures.Count > 0)
             {
                 return EdgeAiCommandLine.ConfigurationError;
             }
@@ -78,9 +103,9 @@ internal static class NodeCommand
             {
                 await host.StartAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ConfigurationFailures(ex) is { Count: > 0 } failures)
+            catch (Exception ex) when (ConfigurationFailures(ex) is { Count: > 0 } startFailures)
             {
-                foreach (var failure in failures)
+                foreach (var failure in startFailures)
                 {
                     await error.WriteLineAsync($"edgeai: configuration error: {failure}").ConfigureAwait(false);
                 }

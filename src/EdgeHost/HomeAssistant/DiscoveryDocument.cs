@@ -12,8 +12,12 @@ namespace EdgeAi.EdgeHost.HomeAssistant;
 /// </summary>
 public static class DiscoveryDocument
 {
+    /// <summary>Builds a <see cref="DiscoveryConfig"/> for <paramref name="component"/>.</summary>
+    public static DiscoveryConfig Config(string component, TopicLayout topics, NodeDevice device, string objectId, string name, Action<Utf8JsonWriter> writeEntityKeys) =>
+        new(component, objectId, Build(topics, device, objectId, name, writeEntityKeys));
+
     /// <summary>Builds the JSON payload; <paramref name="writeEntityKeys"/> writes the component's own keys.</summary>
-    public static string Build(TopicLayout topics, NodeDevice device, string entityId, string name, Action<Utf8JsonWriter> writeEntityKeys)
+    public static string Build(TopicLayout topics, NodeDevice device, string objectId, string name, Action<Utf8JsonWriter> writeEntityKeys)
     {
         ArgumentNullException.ThrowIfNull(topics);
         ArgumentNullException.ThrowIfNull(device);
@@ -23,7 +27,7 @@ public static class DiscoveryDocument
         {
             json.WriteStartObject();
             json.WriteString("name", name);
-            json.WriteString("unique_id", $"{topics.NodeId}_{entityId}");
+            json.WriteString("unique_id", $"{topics.NodeId}_{objectId}");
             writeEntityKeys(json);
             json.WriteNumber("qos", 1);
 

@@ -1,12 +1,12 @@
 namespace EdgeAi.EdgeHost.Hosting;
 
-/// <summary>The built-in device manifest <c>edgeai simulate</c> uses when no <c>--config</c> is given.</summary>
+/// <summary>
+/// The built-in device manifest <c>edgeai simulate</c> uses when no <c>--config</c> is given:
+/// <c>hardware/manifests/demo-house.json</c>, embedded in the executable.
+/// </summary>
 internal static class DemoHouse
 {
-    public static IEnumerable<KeyValuePair<string, string?>> Manifest { get; } =
-    [
-        new("Devices:Lights:0:Id", "porch_light"),
-        new("Devices:Lights:0:Name", "Porch light"),
-        new("Devices:Lights:0:Pin", "17"),
-    ];
+    public static Stream OpenManifest() =>
+        typeof(DemoHouse).Assembly.GetManifestResourceStream("EdgeAi.DemoHouse.json")
+        ?? throw new InvalidOperationException("The demo house manifest is not embedded in this build.");
 }

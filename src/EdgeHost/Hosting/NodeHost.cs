@@ -1,9 +1,9 @@
-using System.Device.Gpio;
 using EdgeAi.Devices.Simulation;
 using EdgeAi.EdgeHost.Board;
 using EdgeAi.EdgeHost.Bridge;
 using EdgeAi.EdgeHost.HomeAssistant;
 using EdgeAi.EdgeHost.Mqtt;
+using EdgeAi.EdgeHost.Locks;
 using EdgeAi.EdgeHost.Mqtt.Broker;
 using EdgeAi.EdgeHost.Systemd;
 using Microsoft.Extensions.Configuration;
@@ -56,7 +56,7 @@ public static class NodeHost
         var failures = new List<string>();
         Check<NodeOptions>(services, failures);
         Check<MqttOptions>(services, failures);
-        Check<DevicesOptions>(services, failures);
+        Check<DeviceManifest>(services, failures);
         return failures;
     }
 
@@ -79,15 +79,18 @@ public static class NodeHost
         {
             [$"{NodeOptions.SectionName}:DataDirectory"] = settings.Mode == NodeMode.Simulate ? DataDirectory.SimulationDefault() : DataDirectory.ServiceDefault,
         };
-        if (settings.ConfigFile is null && settings.Mode == NodeMode.Simulate)
+        if (settings.Mode == NodeMode.Simulate)
         {
-            foreach (var (key, value) in DemoHouse.Manifest)
-            {
-                defaults[key] = value;
-            }
+            // The simulated board is laid out like a Raspberry Pi 4.
+            defaults["Board:Name"] = "raspberry-pi-4";
         }
 
         configuration.AddInMemoryCollection(defaults);
+        if (settings.ConfigFile is null && settings.Mode == NodeMode.Simulate)
+        {
+            configuration.AddJsonStream(DemoHouse.OpenManifest());
+        }
+
         if (settings.ConfigFile is not null)
         {
             var path = Path.GetFullPath(settings.ConfigFile);
@@ -117,22 +120,46 @@ public static class NodeHost
         services.AddSingleton<IValidateOptions<NodeOptions>, NodeOptionsValidator>();
         services.AddOptions<MqttOptions>().BindConfiguration(MqttOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MqttOptions>, MqttOptionsValidator>();
-        services.AddOptions<DevicesOptions>().BindConfiguration(DevicesOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<DevicesOptions>, DevicesOptionsValidator>();
+        services.AddOptions<DeviceManifest>()
+            .Configure<IConfiguration>((manifest, configuration) =>
+            {
+                manifest.Board = configuration["Board:Name"] ?? string.Empty;
+                configuration.GetSection("Devices").Bind(manifest.Devices);
+            })
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DeviceManifest>, DeviceManifestValidator>();
     }
 
     private static void AddBoard(IServiceCollection services, NodeHostSettings settings)
     {
-        services.AddSingleton(_ => settings.GpioDriver is not null
-            ? new GpioController(settings.GpioDriver)
-            : settings.Mode == NodeMode.Simulate ? new GpioController(new SimulatedGpioDriver()) : new GpioController());
-        services.AddSingleton<LightBank>();
-        services.AddSingleton<IEnumerable<IBridgeEntity>>(sp => sp.GetRequiredService<LightBank>().Entities);
+        services.AddSingleton<IReadOnlyList<ResolvedDevice>>(sp => ManifestValidator.Validate(sp.GetRequiredService<IOptions<DeviceManifest>>().Value).Devices);
+        services.AddSingleton<IBoard>(sp => settings.Mode == NodeMode.Simulate
+            ? new SimulatedBoard(settings.SimulatedGpio ?? new SimulatedGpioDriver(), sp.GetRequiredService<IReadOnlyList<ResolvedDevice>>(), sp.GetRequiredService<TimeProvider>())
+            : new SystemBoard(BoardMap.Load(sp.GetRequiredService<IOptions<DeviceManifest>>().Value.Board)!));
+        services.AddSingleton(sp => new LockCodeStore(sp.GetRequiredService<IOptions<NodeOptions>>().Value.DataDirectory));
+        services.AddSingleton(sp => new LockAuditLog(sp.GetRequiredService<IOptions<NodeOptions>>().Value.DataDirectory));
+        services.AddSingleton<LockCodeVerifier>();
+        services.AddSingleton(sp =>
+        {
+            var node = sp.GetRequiredService<IOptions<NodeOptions>>().Value;
+            DataDirectory.Ensure(node.DataDirectory);
+            return new NodeDevices(
+                sp.GetRequiredService<IBoard>(),
+                sp.GetRequiredService<IReadOnlyList<ResolvedDevice>>(),
+                node.DataDirectory,
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<LockCodeVerifier>(),
+                sp.GetRequiredService<LockAuditLog>(),
+                sp.GetRequiredService<ILoggerFactory>());
+        });
+
+        // Registered before the broker and the bridge: devices start first and are parked last.
+        services.AddHostedService(sp => sp.GetRequiredService<NodeDevices>());
+        services.AddSingleton<IEnumerable<IBridgeEntity>>(sp => sp.GetRequiredService<NodeDevices>().Entities);
         services.AddSingleton(sp =>
         {
             var nodeId = sp.GetRequiredService<IOptions<NodeOptions>>().Value.NodeId;
-            var model = settings.Mode == NodeMode.Simulate ? "EdgeAi node (simulated board)" : "EdgeAi node";
-            return new NodeDevice($"EdgeAi {nodeId}", model, MqttConnection.SoftwareVersion);
+            return new NodeDevice($"EdgeAi {nodeId}", sp.GetRequiredService<IBoard>().Model, MqttConnection.SoftwareVersion);
         });
     }
 

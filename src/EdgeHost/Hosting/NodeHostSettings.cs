@@ -1,4 +1,4 @@
-using System.Device.Gpio;
+using EdgeAi.Devices.Simulation;
 
 namespace EdgeAi.EdgeHost.Hosting;
 
@@ -15,10 +15,9 @@ public sealed class NodeHostSettings
     public IDictionary<string, string?> Overrides { get; } = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// The GPIO driver to use instead of the mode's default (the simulated board, or the system's driver in
-    /// run mode). Tests pass a <see cref="Devices.Simulation.SimulatedGpioDriver"/> they can inspect. Owned by the host.
+    /// In simulate: the simulated GPIO driver to use, so a test can inspect and drive the pins. Owned by the host.
     /// </summary>
-    public GpioDriver? GpioDriver { get; init; }
+    public SimulatedGpioDriver? SimulatedGpio { get; init; }
 
     /// <summary>The clock; the system clock unless a test or the simulator drives time.</summary>
     public TimeProvider? TimeProvider { get; init; }

@@ -27,6 +27,19 @@ public sealed class RelayTests : IDisposable
         Assert.Equal(0, writes);
     }
 
+    [Theory]
+    [InlineData(false, false, false)]
+    [InlineData(true, false, true)]
+    [InlineData(true, true, false)]
+    [InlineData(false, true, true)]
+    public void Constructor_InitialState_OpensDrivingIt(bool initialOn, bool activeLow, bool expectHigh)
+    {
+        using var relay = new Relay(_controller, 19, activeLow, initialOn);
+
+        Assert.Equal(initialOn, relay.IsOn);
+        Assert.Equal(expectHigh ? PinValue.High : PinValue.Low, _driver.PeekLevel(19));
+    }
+
     [Fact]
     public void TurnOn_ActiveLow_DrivesLow()
     {

@@ -212,6 +212,17 @@ public sealed class ThermostatControllerTests : ThermostatFixture
     }
 
     [Fact]
+    public void TrySetMode_UndefinedMode_ReturnsErrorAndNothingChanges()
+    {
+        var thermostat = Started(ThermostatMode.Heat);
+
+        Assert.False(thermostat.TrySetMode((ThermostatMode)42, out var error));
+
+        Assert.Contains("off, heat, cool or auto", error, StringComparison.Ordinal);
+        Assert.Equal(ThermostatMode.Heat, thermostat.State.Mode);
+    }
+
+    [Fact]
     public void StateChanged_HeaterSwitchesOn_RaisedWithHeatingAction()
     {
         Sensor.Celsius = 21.0;

@@ -152,6 +152,16 @@ public sealed class LockControllerTests : LockFixture
         Assert.Equal(0, RelayWrites);
     }
 
+    [Theory]
+    [InlineData(true, BoltPosition.Thrown, true)]
+    [InlineData(false, BoltPosition.Thrown, false)]
+    [InlineData(true, BoltPosition.Retracted, false)]
+    [InlineData(false, BoltPosition.Retracted, true)]
+    public void RelayStateFor_BoltSwitch_HoldsBoltWhereItIs(bool boltThrown, BoltPosition energized, bool relayOn)
+    {
+        Assert.Equal(relayOn, RelayBoltDrive.RelayStateFor(boltThrown, energized));
+    }
+
     [Fact]
     public void Options_NonPositiveConfirmTimeout_Rejected()
     {

@@ -12,6 +12,18 @@ public sealed class SensirionCrc8Tests
     }
 
     [Fact]
+    public void TryDecodeWords_Scd4xSerialNumberExample_MatchesDatasheet()
+    {
+        // SCD4x datasheet section 3.9.2: response 0xF896 0x31 0x9F07 0xC2 0x3BBE 0x89 is serial 273'325'796'834'238.
+        byte[] frame = [0xF8, 0x96, 0x31, 0x9F, 0x07, 0xC2, 0x3B, 0xBE, 0x89];
+        var words = new ushort[3];
+
+        Assert.True(SensirionCrc8.TryDecodeWords(frame, words));
+
+        Assert.Equal(273_325_796_834_238UL, ((ulong)words[0] << 32) | ((ulong)words[1] << 16) | words[2]);
+    }
+
+    [Fact]
     public void Compute_EmptyInput_IsInitialValue()
     {
         Assert.Equal(0xFF, SensirionCrc8.Compute([]));

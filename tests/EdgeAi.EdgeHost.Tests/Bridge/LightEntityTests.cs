@@ -3,6 +3,7 @@ using System.Text.Json;
 using EdgeAi.Devices.Lights;
 using EdgeAi.Devices.Simulation;
 using EdgeAi.EdgeHost.Bridge;
+using EdgeAi.EdgeHost.Bridge.Entities;
 using EdgeAi.EdgeHost.Commands;
 using EdgeAi.EdgeHost.HomeAssistant;
 using EdgeAi.EdgeHost.Mqtt;
@@ -81,7 +82,9 @@ public sealed class LightEntityTests : IDisposable
     {
         var device = new NodeDevice("EdgeAi node1", "EdgeAi node (simulated board)", "1.2.3");
 
-        using var json = JsonDocument.Parse(_entity.DiscoveryPayload(_topics, device));
+        var config = Assert.Single(_entity.Discovery(_topics, device));
+        Assert.Equal("light", config.Component);
+        using var json = JsonDocument.Parse(config.Payload);
         var root = json.RootElement;
 
         Assert.Equal("node1_porch", root.GetProperty("unique_id").GetString());
@@ -101,6 +104,7 @@ public sealed class LightEntityTests : IDisposable
     [Fact]
     public void TopicLayout_DiscoveryTopic_FollowsHomeAssistantLayout()
     {
-        Assert.Equal("homeassistant/light/node1/porch/config", _topics.Discovery(_entity.Component, _entity.Id));
+        var config = Assert.Single(_entity.Discovery(_topics, new NodeDevice("n", "m", "1")));
+        Assert.Equal("homeassistant/light/node1/porch/config", _topics.Discovery(config.Component, config.ObjectId));
     }
 }

@@ -62,6 +62,13 @@ public sealed class EdgeAiProcess : IAsyncDisposable
         return new EdgeAiProcess(Process.Start(start) ?? throw new InvalidOperationException("edgeai did not start"));
     }
 
+    /// <summary>Writes <paramref name="text"/> to the process's standard input and closes it.</summary>
+    public async Task WriteInputAsync(string text)
+    {
+        await _process.StandardInput.WriteAsync(text);
+        _process.StandardInput.Close();
+    }
+
     /// <summary>Sends SIGTERM, as systemd does on stop.</summary>
     public void Terminate()
     {

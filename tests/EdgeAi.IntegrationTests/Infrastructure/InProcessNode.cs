@@ -31,11 +31,12 @@ public sealed class InProcessNode : IAsyncDisposable
         }
     }
 
-    public static async Task<InProcessNode> StartAsync(string nodeId, string? broker = null, int? embeddedPort = null)
+    public static async Task<InProcessNode> StartAsync(string nodeId, string? broker = null, int? embeddedPort = null, Action<string>? prepareDataDirectory = null)
     {
         var board = new SimulatedGpioDriver();
         var dataDirectory = Directory.CreateTempSubdirectory("edgeai-node-").FullName;
-        var settings = new NodeHostSettings { Mode = NodeMode.Simulate, GpioDriver = board };
+        prepareDataDirectory?.Invoke(dataDirectory);
+        var settings = new NodeHostSettings { Mode = NodeMode.Simulate, SimulatedGpio = board };
         settings.Overrides["Node:NodeId"] = nodeId;
         settings.Overrides["Node:DataDirectory"] = dataDirectory;
         if (broker is not null)

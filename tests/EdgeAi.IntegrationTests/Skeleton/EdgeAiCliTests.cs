@@ -63,11 +63,11 @@ public sealed class EdgeAiCliTests : IAsyncLifetime
     public async Task Simulate_ManifestPinOutOfRange_ExitsNonZeroNamingTheKey()
     {
         var config = Path.Combine(_dataDirectory, "bad.json");
-        await File.WriteAllTextAsync(config, """{ "Devices": { "Lights": [ { "Id": "hall", "Name": "Hall", "Pin": 99 } ] } }""");
+        await File.WriteAllTextAsync(config, """{ "Devices": [ { "Kind": "light", "Id": "hall", "Name": "Hall", "Pin": 99 } ] }""");
         await using var node = EdgeAiProcess.Start("simulate", "--config", config, "--data-dir", _dataDirectory, "--mqtt-port", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         Assert.Equal(2, await node.WaitForExitAsync(Patience));
-        Assert.Contains("Devices:Lights:0:Pin", node.StandardError, StringComparison.Ordinal);
+        Assert.Contains("Devices:0:Pin", node.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -77,5 +77,58 @@ public sealed class EdgeAiCliTests : IAsyncLifetime
 
         Assert.Equal(0, await edgeai.WaitForExitAsync(Patience));
         Assert.Matches(@"^\d+\.\d+\.\d+", edgeai.StandardOutput);
+    }
+
+    [Fact]
+    public async Task CheckConfig_PinConflict_ExitsNonZeroNamingBothDevicesAndThePin()
+    {
+        var config = Path.Combine(_dataDirectory, "conflict.json");
+        await File.WriteAllTextAsync(config, """
+            { "Board": { "Name": "raspberry-pi-4" },
+              "Devices": [
+                { "Kind": "light", "Id": "porch_light", "Name": "Porch", "Header": 11 },
+                { "Kind": "motion", "Id": "hall_motion", "Name": "Hall", "Pin": 17 } ] }
+            """);
+        await using var check = EdgeAiProcess.Start("check-config", config);
+
+        Assert.Equal(2, await check.WaitForExitAsync(Patience));
+        Assert.Contains("GPIO17 (header pin 11) is used by both light 'porch_light'", check.StandardError, StringComparison.Ordinal);
+        Assert.Contains("motion 'hall_motion'", check.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckConfig_DemoHouse_IsValid()
+    {
+        var demo = Path.Combine(Path.GetDirectoryName(EdgeAiProcess.AssemblyPath)!, "..", "..", "..", "..", "..", "hardware", "manifests", "demo-house.json");
+        await using var check = EdgeAiProcess.Start("check-config", Path.GetFullPath(demo));
+
+        Assert.Equal(0, await check.WaitForExitAsync(Patience));
+        Assert.Contains("front_door (lock): bolt GPIO23 (header pin 16)", check.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LockSetCode_FromStdin_StoresOnlyASaltedHash()
+    {
+        await using var set = EdgeAiProcess.Start("lock", "set-code", "front_door", "--data-dir", _dataDirectory);
+        await set.WriteInputAsync("482913\n");
+
+        Assert.Equal(0, await set.WaitForExitAsync(Patience));
+        var stored = await File.ReadAllTextAsync(Path.Combine(_dataDirectory, "lock-codes.json"));
+        Assert.Contains("front_door", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("482913", stored, StringComparison.Ordinal);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(_dataDirectory, "lock-codes.json")));
+    }
+
+    [Theory]
+    [InlineData("front_door", "12ab\n", "4 to 8 digits")]
+    [InlineData("back_door", "4829\n", "no lock 'back_door'")]
+    public async Task LockSetCode_BadInput_ExitsNonZeroAndStoresNothing(string entity, string input, string expected)
+    {
+        await using var set = EdgeAiProcess.Start("lock", "set-code", entity, "--data-dir", _dataDirectory);
+        await set.WriteInputAsync(input);
+
+        Assert.Equal(2, await set.WaitForExitAsync(Patience));
+        Assert.Contains(expected, set.StandardError, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_dataDirectory, "lock-codes.json")));
     }
 }

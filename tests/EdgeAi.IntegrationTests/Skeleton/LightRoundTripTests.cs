@@ -82,7 +82,7 @@ public sealed class LightRoundTripTests
 
         // A hub that connects now only sees what the broker retained: discovery, availability, state.
         await using var hub = await HubClient.ConnectAsync(port, "test-hub", login?.User, login?.Password);
-        await hub.SubscribeAsync($"homeassistant/light/{nodeId}/+/config", $"edgeai/{nodeId}/status");
+        await hub.SubscribeAsync($"homeassistant/light/{nodeId}/porch_light/config", $"edgeai/{nodeId}/status");
         var status = await hub.WaitForAsync(m => m.Topic == $"edgeai/{nodeId}/status" && m.Retain, Patience);
         Assert.Equal("online", status.Payload);
         var config = await hub.WaitForAsync(m => m.Topic.StartsWith($"homeassistant/light/{nodeId}/", StringComparison.Ordinal) && m.Retain, Patience);

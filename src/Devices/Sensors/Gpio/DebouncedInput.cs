@@ -51,9 +51,14 @@ public sealed class DebouncedInput : IDisposable
         _onEdge = OnEdge;
 
         _controller.OpenPin(pin, mode);
-        _active = _controller.Read(pin) == _activeLevel;
-        _lastChanged = timeProvider.GetUtcNow();
+
+        // Listen before reading, so an edge between the two is not lost: it re-reads the line when it settles.
         _controller.RegisterCallbackForPinValueChangedEvent(pin, PinEventTypes.Rising | PinEventTypes.Falling, _onEdge);
+        lock (_gate)
+        {
+            _active = _controller.Read(pin) == _activeLevel;
+            _lastChanged = timeProvider.GetUtcNow();
+        }
     }
 
     /// <summary>Raised after the debounced state changes (new state and when it changed).</summary>

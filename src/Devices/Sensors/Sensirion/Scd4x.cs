@@ -21,6 +21,11 @@ public sealed class Scd4x
     private readonly I2cDevice _device;
     private readonly TimeProvider _timeProvider;
 
+    // Reused across reads (one call at a time per instance) so a poll allocates no buffers.
+    private readonly byte[] _frame = new byte[9];
+    private readonly ushort[] _status = new ushort[1];
+    private readonly ushort[] _words = new ushort[3];
+
     /// <summary>Creates the driver; it sends nothing until a command is called.</summary>
     public Scd4x(I2cDevice device, TimeProvider timeProvider)
     {
@@ -49,7 +54,7 @@ public sealed class Scd4x
     /// <returns>The serial number, or null when the bus failed or a CRC did not match.</returns>
     public async Task<ulong?> ReadSerialNumberAsync(CancellationToken cancellationToken = default)
     {
-        var words = new ushort[3];
+        var words = _words;
         var failure = await ReadWordsAsync(Scd4xCommands.GetSerialNumber, words, cancellationToken).ConfigureAwait(false);
         return failure == SensorReadFailure.None ? ((ulong)words[0] << 32) | ((ulong)words[1] << 16) | words[2] : null;
     }
@@ -58,11 +63,11 @@ public sealed class Scd4x
     /// <returns>The measurement, or null when none is ready, the bus failed or a CRC did not match (see <see cref="Statistics"/>).</returns>
     public async Task<Scd4xMeasurement?> ReadMeasurementAsync(CancellationToken cancellationToken = default)
     {
-        var status = new ushort[1];
+        var status = _status;
         var failure = await ReadWordsAsync(Scd4xCommands.GetDataReadyStatus, status, cancellationToken).ConfigureAwait(false);
         if (failure == SensorReadFailure.None && (status[0] & 0x07FF) == 0)
         {
-            // Section 3.9.2: the least significant 11 bits all 0 means no new data.
+            // Section 3.8.2: the least significant 11 bits all 0 means no new data.
             failure = SensorReadFailure.NotReady;
         }
 
@@ -72,7 +77,7 @@ public sealed class Scd4x
             return null;
         }
 
-        var words = new ushort[3];
+        var words = _words;
         failure = await ReadWordsAsync(Scd4xCommands.ReadMeasurement, words, cancellationToken).ConfigureAwait(false);
         if (failure != SensorReadFailure.None)
         {
@@ -88,10 +93,12 @@ public sealed class Scd4x
             _timeProvider.GetUtcNow());
     }
 
-    /// <summary>Section 3.6.2: T = -45 + 175 x word / 2^16.</summary>
+    /// <summary>
+    /// Section 3.5.2: T = -45 + 175 x word / 2^16. (Sensirion's later drivers divide by 2^16 - 1; the difference is below 0.003 °C.)
+    /// </summary>
     internal static double TemperatureFromRaw(ushort raw) => -45.0 + (175.0 * raw / 65536.0);
 
-    /// <summary>Section 3.6.2: RH = 100 x word / 2^16.</summary>
+    /// <summary>Section 3.5.2: RH = 100 x word / 2^16.</summary>
     internal static double HumidityFromRaw(ushort raw) => 100.0 * raw / 65536.0;
 
     private async Task<SensorReadFailure> ReadWordsAsync(ushort command, ushort[] words, CancellationToken cancellationToken)
@@ -107,17 +114,17 @@ public sealed class Scd4x
 
         await Task.Delay(Scd4xCommands.ReadExecutionTime, _timeProvider, cancellationToken).ConfigureAwait(false);
 
-        var frame = new byte[words.Length * 3];
+        var frame = _frame.AsMemory(0, words.Length * 3);
         try
         {
-            _device.Read(frame);
+            _device.Read(frame.Span);
         }
         catch (IOException)
         {
             return SensorReadFailure.BusError;
         }
 
-        return SensirionCrc8.TryDecodeWords(frame, words) ? SensorReadFailure.None : SensorReadFailure.CrcMismatch;
+        return SensirionCrc8.TryDecodeWords(frame.Span, words) ? SensorReadFailure.None : SensorReadFailure.CrcMismatch;
     }
 
     private void WriteCommand(ushort command) => _device.Write([(byte)(command >> 8), (byte)command]);

@@ -2,7 +2,7 @@ using EdgeAi.Devices.Units;
 
 namespace EdgeAi.Devices.Sensors.Sensirion;
 
-/// <summary>One SCD4x measurement (datasheet section 3.6.2, read_measurement).</summary>
+/// <summary>One SCD4x measurement (datasheet section 3.5.2, read_measurement).</summary>
 /// <param name="Co2">CO2 concentration (word 0, ppm).</param>
 /// <param name="Temperature">Temperature (word 1: T = -45 + 175 x word / 2^16).</param>
 /// <param name="Humidity">Relative humidity (word 2: RH = 100 x word / 2^16).</param>

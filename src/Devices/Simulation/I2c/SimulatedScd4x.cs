@@ -32,8 +32,8 @@ public sealed class SimulatedScd4x : SimulatedI2cChip
         _timeProvider = timeProvider;
     }
 
-    /// <summary>The 48-bit serial number the chip reports.</summary>
-    public ulong SerialNumber { get; init; } = 0x1234_5678_9ABC;
+    /// <summary>The 48-bit serial number the chip reports (default: the example of datasheet section 3.9.2).</summary>
+    public ulong SerialNumber { get; init; } = 0xF896_9F07_3BBE;
 
     /// <summary>The true CO2 concentration at the sensor, ppm.</summary>
     public double Co2

@@ -1,0 +1,1 @@
+Zml4dHVyZS1wbGFjZWhvbGRlcg==
