@@ -33,12 +33,17 @@ declare -A files=(
   [/usr/include/zlib.h]=zlib1g-dev
   [/usr/lib/python3/dist-packages/yaml/__init__.py]=python3-yaml
 )
+# Packages with no command to look for (checked with dpkg -s): the arm64 C runtime the emulated kernel suite loads.
+libraries=(libc6-arm64-cross libstdc++6-arm64-cross libgcc-s1-arm64-cross)
 missing=()
 for cmd in "${!tools[@]}"; do
   command -v "$cmd" >/dev/null 2>&1 || [ -x "/usr/sbin/$cmd" ] || missing+=("${tools[$cmd]}")
 done
 for file in "${!files[@]}"; do
   [ -e "$file" ] || missing+=("${files[$file]}")
+done
+for pkg in "${libraries[@]}"; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
@@ -107,6 +112,43 @@ for proj in tests/*/*.csproj; do
 done
 
 # --- extra suites added by later steps append here and call add_counts ------------------------------
+
+# GEMM kernel properties for linux-arm64 under qemu user-mode emulation, once as Cortex-A72 (NEON without
+# dot product) and once as Cortex-A76 (NEON + SDOT): the app asserts Dp.IsSupported and which kernel set
+# dispatch picks (and, in a third run, that EDGEAI_KERNELS overrides it), runs the bit-exactness properties
+# for every set the emulated CPU supports, and ends with "N passed, N failed". Timings under emulation mean
+# nothing; bit-exactness does.
+kernelcheck="$root/artifacts/kernelcheck-linux-arm64"
+echo "== EdgeAi.Models.KernelCheck (publish linux-arm64)"
+if dotnet publish tests/EdgeAi.Models.KernelCheck -r linux-arm64 --self-contained -c Release -nologo \
+    -warnaserror -clp:ErrorsOnly -o "$kernelcheck" >/dev/null; then
+  # cpu, set the flags select, set dispatch runs, Dp.IsSupported, EDGEAI_KERNELS override ("-" for none).
+  # The third run proves the override really switches dispatch.
+  for spec in "cortex-a72 neon neon false -" "cortex-a76 neon-dp neon-dp true -" "cortex-a76 neon-dp neon true neon"; do
+    read -r cpu best default dp force <<<"$spec"
+    echo "== EdgeAi.Models.KernelCheck ($cpu, emulated, EDGEAI_KERNELS=$force)"
+    log="$results/kernelcheck-$cpu-$default.log"
+    force_env=()
+    [ "$force" = "-" ] || force_env=(env "EDGEAI_KERNELS=$force")
+    if ! timeout 600 "${force_env[@]}" qemu-aarch64-static -cpu "$cpu" -L /usr/aarch64-linux-gnu \
+        "$kernelcheck/EdgeAi.Models.KernelCheck" --expect-best "$best" --expect-default "$default" --expect-dp "$dp" \
+        --iterations 300 | tee "$log"; then
+      status=1
+    fi
+    summary_line=$(tail -n 1 "$log")
+    if [[ "$summary_line" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+      add_counts "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}" 0
+    else
+      echo "test.sh: EdgeAi.Models.KernelCheck ($cpu) ended without a summary (crashed?)" >&2
+      add_counts 0 1 0
+      status=1
+    fi
+  done
+else
+  echo "test.sh: publishing EdgeAi.Models.KernelCheck for linux-arm64 failed" >&2
+  add_counts 0 1 0
+  status=1
+fi
 
 [ "$total_failed" -eq 0 ] || status=1
 summary="$total_passed passed, $total_failed failed"
