@@ -3,7 +3,8 @@ using EdgeAi.Cloud.Client.Oip;
 namespace EdgeAi.Cloud.Client.Offload;
 
 /// <summary>
-/// A classifier served over OIP: one FP32 input of shape [1, n], one output of class probabilities;
+/// A classifier served over OIP: one FP32 input of shape [1, n] (or [n] for a model without a batch
+/// dimension, <c>max_batch_size: 0</c>), one output of class probabilities;
 /// the answer is the arg-max and its probability. Available while the client's circuit is not open.
 /// </summary>
 public sealed class OipCloudModel : ICloudModel
@@ -13,9 +14,15 @@ public sealed class OipCloudModel : ICloudModel
     private readonly string _model;
     private readonly string _input;
     private readonly string _output;
+    private readonly bool _batched;
 
     /// <summary>Creates the adapter for <paramref name="model"/> with input <paramref name="input"/> and probability output <paramref name="output"/>.</summary>
-    public OipCloudModel(CloudHttp http, string model, string input, string output)
+    /// <param name="http">The client to the service.</param>
+    /// <param name="model">Model name.</param>
+    /// <param name="input">FP32 input name.</param>
+    /// <param name="output">Output holding one score per class.</param>
+    /// <param name="batched">True when the model has a leading batch dimension (sent as 1).</param>
+    public OipCloudModel(CloudHttp http, string model, string input, string output, bool batched = true)
     {
         ArgumentNullException.ThrowIfNull(http);
         _http = http;
@@ -23,6 +30,7 @@ public sealed class OipCloudModel : ICloudModel
         _model = model;
         _input = input;
         _output = output;
+        _batched = batched;
     }
 
     /// <inheritdoc/>
@@ -31,7 +39,7 @@ public sealed class OipCloudModel : ICloudModel
     /// <inheritdoc/>
     public async Task<ModelAnswer> PredictAsync(ReadOnlyMemory<float> features, CancellationToken cancellationToken = default)
     {
-        var input = InferTensor.Fp32(_input, [1, features.Length], features.ToArray());
+        var input = InferTensor.Fp32(_input, _batched ? [1, features.Length] : [features.Length], features.ToArray());
         var result = await _client.InferAsync(_model, [input], [_output], cancellationToken: cancellationToken).ConfigureAwait(false);
         var probabilities = result.Output(_output).AsDoubles();
         if (probabilities.Count == 0)
