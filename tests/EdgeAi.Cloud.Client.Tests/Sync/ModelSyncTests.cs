@@ -14,6 +14,7 @@ public sealed class ModelSyncTests : IDisposable
     private readonly FakeDistributionServer _server = new();
     private readonly FakeActivator _activator = new(2, Current);
     private readonly FakeTimeProvider _time = new();
+    private Version? _runtime = new(0, 1, 0);
     private readonly string _work = Path.Combine(Path.GetTempPath(), "edgeai-sync-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
@@ -96,6 +97,16 @@ public sealed class ModelSyncTests : IDisposable
     }
 
     [Fact]
+    public async Task SyncOnce_NeedsNewerRuntime_Rejected()
+    {
+        // The fake server's manifests say min_runtime_version 0.1.0.
+        _server.Offer("m", 3, Newer, _keys.PrivateKeyPem);
+        _runtime = new Version(0, 0, 9);
+
+        await AssertRejectedAsync("needs runtime 0.1.0");
+    }
+
+    [Fact]
     public async Task SyncOnce_UnhealthyAfterSwap_RolledBack()
     {
         _server.Offer("m", 3, Encoding.UTF8.GetBytes("SICK weights"), _keys.PrivateKeyPem);
@@ -169,7 +180,7 @@ public sealed class ModelSyncTests : IDisposable
             new Client.Sync.DistributionClient(http),
             new ManifestVerifier(_keys.PublicKeyPem),
             _activator,
-            new ModelSyncOptions { Models = ["m"], WorkDirectory = _work, AuditFile = auditFile },
+            new ModelSyncOptions { Models = ["m"], WorkDirectory = _work, AuditFile = auditFile, RuntimeVersion = _runtime },
             _time);
     }
 }

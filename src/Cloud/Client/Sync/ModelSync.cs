@@ -146,6 +146,12 @@ public sealed class ModelSync
             return Rejected(string.Create(CultureInfo.InvariantCulture, $"version {manifest.Version} is not newer than the current version {current}"));
         }
 
+        if (_options.RuntimeVersion is { } runtime
+            && (!Version.TryParse(manifest.MinRuntimeVersion, out var needed) || needed > runtime))
+        {
+            return Rejected($"the model needs runtime {manifest.MinRuntimeVersion}, this node runs {runtime}");
+        }
+
         if (manifest.Size > _options.MaxArtifactBytes)
         {
             return Rejected(string.Create(CultureInfo.InvariantCulture, $"artifact of {manifest.Size} bytes exceeds the limit of {_options.MaxArtifactBytes}"));
@@ -204,7 +210,14 @@ public sealed class ModelSync
 
     private async Task<byte[]> DownloadAsync(ModelManifest manifest, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(_options.WorkDirectory);
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(_options.WorkDirectory);
+        }
+        else
+        {
+            Directory.CreateDirectory(_options.WorkDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
         var partial = Path.Combine(_options.WorkDirectory, string.Create(CultureInfo.InvariantCulture, $"{manifest.Name}-{manifest.Version}-{Guid.NewGuid():N}.part"));
         var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.ReadWrite, Options = FileOptions.DeleteOnClose };
         if (!OperatingSystem.IsWindows())

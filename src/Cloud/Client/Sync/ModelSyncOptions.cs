@@ -15,6 +15,9 @@ public sealed class ModelSyncOptions
     /// <summary>Largest artifact accepted. Default 256 MiB.</summary>
     public long MaxArtifactBytes { get; set; } = 256L * 1024 * 1024;
 
+    /// <summary>This node's runtime version: a manifest whose <c>min_runtime_version</c> is above it is rejected. Null: not checked.</summary>
+    public Version? RuntimeVersion { get; set; }
+
     /// <summary>Optional JSON-lines file every decision is appended to.</summary>
     public string? AuditFile { get; set; }
 }
