@@ -10,12 +10,13 @@ namespace EdgeAi.Devices.Climate;
 /// </summary>
 public sealed class JsonFileThermostatSettingsStore : IThermostatSettingsStore
 {
-    private static readonly JsonSerializerOptions Options = new()
+    // Source-generated metadata with the generic enum converter: trimming- and Native AOT-safe.
+    private static readonly ThermostatSettingsJson Json = new(new JsonSerializerOptions
     {
         WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        Converters = { new JsonStringEnumConverter<ThermostatMode>(JsonNamingPolicy.CamelCase) },
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-    };
+    });
 
     /// <summary>Creates the store for <paramref name="path"/>; the directory is created on the first save.</summary>
     public JsonFileThermostatSettingsStore(string path)
@@ -34,7 +35,7 @@ public sealed class JsonFileThermostatSettingsStore : IThermostatSettingsStore
         try
         {
             using var stream = File.OpenRead(Path);
-            return JsonSerializer.Deserialize<ThermostatSettings>(stream, Options);
+            return JsonSerializer.Deserialize(stream, Json.ThermostatSettings);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
         {
@@ -51,7 +52,7 @@ public sealed class JsonFileThermostatSettingsStore : IThermostatSettingsStore
         var temporary = Path + ".tmp";
         using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
         {
-            JsonSerializer.Serialize(stream, settings, Options);
+            JsonSerializer.Serialize(stream, settings, Json.ThermostatSettings);
             stream.Flush(flushToDisk: true);
         }
 

@@ -110,7 +110,16 @@ internal sealed partial class SimulationRunner(
         }
 
         Directory.CreateDirectory(directory);
-        ReportWritten(logger, _report.RenderPng(directory), _report.Samples.Count);
+        try
+        {
+            ReportWritten(logger, _report.RenderPng(directory), _report.Samples.Count);
+        }
+        catch (Exception ex) when (ex is TypeInitializationException or DllNotFoundException)
+        {
+            // The plot is drawn by SkiaSharp's native library, which the Native AOT packages do not ship (a board
+            // does not need the simulator's report); the framework-dependent build (dotnet run) has it.
+            ReportUnavailable(logger, ex);
+        }
     }
 
     [LoggerMessage(1030, LogLevel.Information, "Simulation running at time scale {Scale} from {Start:u} for {Duration}")]
@@ -124,6 +133,9 @@ internal sealed partial class SimulationRunner(
 
     [LoggerMessage(1033, LogLevel.Warning, "Fault scenario {Scenario} needs the built-in demo house (run simulate without --config); ignored")]
     private static partial void ScenarioNeedsDemoHouse(ILogger logger, string scenario);
+
+    [LoggerMessage(1035, LogLevel.Error, "The report could not be drawn: this build lacks SkiaSharp's native library (use dotnet run or the framework-dependent build for reports)")]
+    private static partial void ReportUnavailable(ILogger logger, Exception exception);
 
     [LoggerMessage(1034, LogLevel.Information, "Report written to {Path} ({Samples} samples)")]
     private static partial void ReportWritten(ILogger logger, string path, int samples);

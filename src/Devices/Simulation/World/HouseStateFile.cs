@@ -17,12 +17,13 @@ public sealed class HouseStateFile
     /// <summary>The file name inside the state directory.</summary>
     public const string FileName = "world-state.json";
 
-    private static readonly JsonSerializerOptions Json = new()
+    // Source-generated metadata with the generic enum converter: trimming- and Native AOT-safe.
+    private static readonly HouseStateJson Json = new(new JsonSerializerOptions
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-    };
+        Converters = { new JsonStringEnumConverter<OccupantPlace>(JsonNamingPolicy.SnakeCaseLower) },
+    });
 
     private readonly Lock _gate = new();
     private readonly string _temporaryPath;
@@ -56,7 +57,7 @@ public sealed class HouseStateFile
             HouseState? state;
             try
             {
-                state = JsonSerializer.Deserialize<HouseState>(File.ReadAllBytes(FilePath), Json);
+                state = JsonSerializer.Deserialize(File.ReadAllBytes(FilePath), Json.HouseState);
             }
             catch (JsonException e)
             {
@@ -86,7 +87,7 @@ public sealed class HouseStateFile
     public void Save(HouseState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(state, Json);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(state, Json.HouseState);
         lock (_gate)
         {
             File.WriteAllBytes(_temporaryPath, bytes);
