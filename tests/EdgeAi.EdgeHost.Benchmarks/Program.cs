@@ -26,7 +26,7 @@ settings.Overrides["Node:NodeId"] = "bench";
 settings.Overrides["Node:DataDirectory"] = data;
 settings.Overrides["Mqtt:Broker"] = mosquitto.Uri;
 settings.Overrides["Logging:LogLevel:Default"] = "Warning";
-using var node = NodeHost.Create(settings);
+var node = NodeHost.Create(settings);
 await node.StartAsync();
 
 var factory = new MqttClientFactory();
@@ -77,6 +77,7 @@ for (var i = 0; i < 500 + roundTrips; i++)
 
 Console.WriteLine($"command round trip (QoS 1, mosquitto on loopback): {histogram.Summary()}");
 await node.StopAsync();
+node.Dispose();
 
 // State publishing: the node's own MqttConnection publishing retained QoS 1 states with at most {Window}
 // unacknowledged (flow control), while a subscriber counts what mosquitto delivered. Without a window a
