@@ -95,7 +95,8 @@ for proj in tests/*/*.csproj; do
   grep -q '<IsTestProject>true</IsTestProject>' "$proj" || continue
   trx="$results/$name.trx"
   echo "== $name"
-  if ! dotnet test "$proj" -c Release --no-build --nologo \
+  # Category=Hardware tests need a real board with the loopback wiring of hardware/README.md.
+  if ! dotnet test "$proj" -c Release --no-build --nologo --filter "Category!=Hardware" \
       --logger "trx;LogFileName=$trx" --logger "console;verbosity=minimal" \
       --blame-hang-timeout 5m; then
     status=1
