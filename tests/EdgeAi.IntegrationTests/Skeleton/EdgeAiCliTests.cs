@@ -131,4 +131,26 @@ public sealed class EdgeAiCliTests : IAsyncLifetime
         Assert.Contains(expected, set.StandardError, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_dataDirectory, "lock-codes.json")));
     }
+
+    [Fact]
+    public async Task Simulate_DemoHouseAtMaxSpeed_StatesFollowTheSimulatedDay()
+    {
+        await using var mosquitto = await Mosquitto.StartAsync();
+        await using var hub = await HubClient.ConnectAsync(mosquitto.Port);
+        await hub.SubscribeAsync("edgeai/day/#");
+
+        // From the house's first midnight to noon: dawn comes at 07:45, the streetlight's night ends at 07:30.
+        await using var node = EdgeAiProcess.Start("simulate", "--broker", mosquitto.Uri, "--node-id", "day", "--data-dir", _dataDirectory,
+            "--time-scale", "max", "--duration", "12h");
+
+        Assert.Equal(0, await node.WaitForExitAsync(TimeSpan.FromMinutes(3)));
+        var modes = hub.Messages.Where(m => m.Topic == "edgeai/day/streetlight/mode").Select(m => m.Payload).Distinct().ToList();
+        var lux = hub.Messages.Where(m => m.Topic == "edgeai/day/living_lux/state")
+            .Select(m => System.Text.Json.JsonDocument.Parse(m.Payload).RootElement.GetProperty("illuminance").GetDouble()).ToList();
+        Assert.Contains("night", modes);
+        Assert.Contains("day", modes);
+        Assert.True(lux.Min() < 5, $"darkest reading {lux.Min()} lx");
+        Assert.True(lux.Max() > 1000, $"brightest reading {lux.Max()} lx");
+        Assert.Contains(hub.Messages, m => m.Topic == "edgeai/day/status" && m.Payload == "offline");
+    }
 }
