@@ -33,7 +33,7 @@ public sealed class InProcessNode : IAsyncDisposable
         }
     }
 
-    public static async Task<InProcessNode> StartAsync(string nodeId, string? broker = null, int? embeddedPort = null, Action<string>? prepareDataDirectory = null)
+    public static async Task<InProcessNode> StartAsync(string nodeId, string? broker = null, int? embeddedPort = null, Action<string>? prepareDataDirectory = null, IReadOnlyDictionary<string, string>? configuration = null)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("edgeai-node-").FullName;
         prepareDataDirectory?.Invoke(dataDirectory);
@@ -48,6 +48,11 @@ public sealed class InProcessNode : IAsyncDisposable
         if (embeddedPort is not null)
         {
             settings.Overrides["Mqtt:EmbeddedPort"] = embeddedPort.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        foreach (var (key, value) in configuration ?? new Dictionary<string, string>())
+        {
+            settings.Overrides[key] = value;
         }
 
         var host = NodeHost.Create(settings);

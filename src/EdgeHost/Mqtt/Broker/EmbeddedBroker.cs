@@ -45,7 +45,7 @@ internal sealed partial class EmbeddedBroker : IHostedService, IDisposable
                 .WithEncryptedEndpointBoundIPAddress(address)
                 .WithEncryptedEndpointBoundIPV6Address(IPAddress.None)
                 .WithEncryptedEndpointPort(tlsPort)
-                .WithEncryptionCertificate(_certificate.Export(X509ContentType.Pfx));
+                .WithEncryptionCertificate(_certificate);
         }
 
         _server = new MqttServerFactory().CreateMqttServer(builder.Build());
