@@ -140,6 +140,11 @@ internal sealed class HealthEndpoint : IHostedService, IDisposable
                     : Respond(head);
                 var headOnly = head?.StartsWith("HEAD ", StringComparison.Ordinal) == true;
                 await stream.WriteAsync(response.Encode(headOnly), deadline.Token).ConfigureAwait(false);
+
+                // Closing with unread bytes (the rest of an oversized request) would reset the connection and could
+                // discard the response before the client reads it: end our side, then drain until the client closes.
+                client.Client.Shutdown(SocketShutdown.Send);
+                await DrainAsync(stream, deadline.Token).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException)
@@ -149,6 +154,15 @@ internal sealed class HealthEndpoint : IHostedService, IDisposable
         finally
         {
             _slots.Release();
+        }
+    }
+
+    private static async Task DrainAsync(NetworkStream stream, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[4096];
+        while (await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false) > 0)
+        {
+            // Discarded: the response is already sent.
         }
     }
 
