@@ -33,7 +33,8 @@ internal sealed class MqttBridge : BackgroundService
     private readonly NodeMetrics _metrics;
     private readonly RecentPackets _recent = new();
     private readonly HashSet<string> _clearedRetained = [];
-    private readonly Channel<IBridgeEntity> _dirty = Channel.CreateUnbounded<IBridgeEntity>(new UnboundedChannelOptions { SingleReader = true });
+    // Not SingleReader: the single-reader channel cannot count its items, and /metrics reports the queue depth.
+    private readonly Channel<IBridgeEntity> _dirty = Channel.CreateUnbounded<IBridgeEntity>();
     private readonly Channel<bool> _reannounce = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     public MqttBridge(

@@ -151,6 +151,12 @@ internal sealed class HealthEndpoint : IHostedService, IDisposable
         {
             HealthLog.RequestDropped(_logger, ex.GetType().Name);
         }
+#pragma warning disable CA1031 // A fault while answering one request must not stop the endpoint or fail the host's stop.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            HealthLog.ConnectionFailed(_logger, ex);
+        }
         finally
         {
             _slots.Release();
