@@ -25,6 +25,7 @@ var settings = new NodeHostSettings { Mode = NodeMode.Simulate, SimulatedGpio = 
 settings.Overrides["Node:NodeId"] = "bench";
 settings.Overrides["Node:DataDirectory"] = data;
 settings.Overrides["Mqtt:Broker"] = mosquitto.Uri;
+settings.Overrides["Health:Port"] = "0";
 settings.Overrides["Logging:LogLevel:Default"] = "Warning";
 var node = NodeHost.Create(settings);
 await node.StartAsync();

@@ -28,6 +28,7 @@ public sealed partial class NodeDevices : IHostedService, IDisposable
     private readonly List<Action> _starters = [];
     private readonly List<IBridgeEntity> _entities = [];
     private readonly Dictionary<string, ITemperatureSensor> _temperatureSensors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SensorReadStatistics> _sensorStatistics = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
     private readonly List<Func<string?>> _faultChecks = [];
@@ -36,6 +37,7 @@ public sealed partial class NodeDevices : IHostedService, IDisposable
     private readonly TimeProvider _time;
     private readonly HealthEntity _health;
     private bool _disposed;
+    private volatile bool _started;
 
     /// <summary>Builds the devices; on any failure everything already opened is released and the exception propagates.</summary>
     public NodeDevices(IBoard board, IReadOnlyList<ResolvedDevice> devices, string dataDirectory, TimeProvider time, LockCodeVerifier verifier, LockAuditLog audit, ILoggerFactory loggers)
@@ -69,6 +71,12 @@ public sealed partial class NodeDevices : IHostedService, IDisposable
     /// <summary>The bridge entities, in manifest order of their devices.</summary>
     public IReadOnlyList<IBridgeEntity> Entities => _entities;
 
+    /// <summary>Read counts of every I2C sensor, by device id.</summary>
+    public IReadOnlyDictionary<string, SensorReadStatistics> SensorStatistics => _sensorStatistics;
+
+    /// <summary>True from the end of <see cref="StartAsync"/> (sensors polling, controllers running) until <see cref="StopAsync"/>.</summary>
+    public bool Started => _started;
+
     /// <inheritdoc />
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -78,12 +86,14 @@ public sealed partial class NodeDevices : IHostedService, IDisposable
         }
 
         _loops.Add(WatchHealthAsync());
+        _started = true;
         return Task.CompletedTask;
     }
 
     /// <inheritdoc />
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        _started = false;
         await _stopping.CancelAsync().ConfigureAwait(false);
         try
         {
@@ -158,6 +168,7 @@ public sealed partial class NodeDevices : IHostedService, IDisposable
                 var bme = new Bme280(Own(board.OpenI2c(o.Bus, o.Address!.Value)), time);
                 bme.SetMode(Bme280Mode.Normal);
                 _temperatureSensors[o.Id] = bme;
+                _sensorStatistics[o.Id] = bme.Statistics;
                 AddPolled<Bme280Measurement>(o, [SensorChannel.Temperature, SensorChannel.Humidity, SensorChannel.Pressure], bme.TryRead,
                     m => new Dictionary<string, double> { ["temperature"] = m.Temperature.DegreesCelsius, ["humidity"] = m.Humidity.Percent, ["pressure"] = m.Pressure.Hectopascals },
                     poll, expire, time);
@@ -167,6 +178,7 @@ public sealed partial class NodeDevices : IHostedService, IDisposable
                 var sht = new Sht3x(Own(board.OpenI2c(o.Bus, o.Address!.Value)), time);
                 sht.StartPeriodic();
                 _temperatureSensors[o.Id] = sht;
+                _sensorStatistics[o.Id] = sht.Statistics;
                 AddPolled<Sht3xMeasurement>(o, [SensorChannel.Temperature, SensorChannel.Humidity], sht.TryRead,
                     m => new Dictionary<string, double> { ["temperature"] = m.Temperature.DegreesCelsius, ["humidity"] = m.Humidity.Percent },
                     poll, expire, time);
@@ -175,6 +187,7 @@ public sealed partial class NodeDevices : IHostedService, IDisposable
             case DeviceKind.Bh1750:
                 var bh = new Bh1750(Own(board.OpenI2c(o.Bus, o.Address!.Value)), time);
                 bh.StartContinuous();
+                _sensorStatistics[o.Id] = bh.Statistics;
                 AddPolled<SensorReading<Devices.Units.Illuminance>>(o, [SensorChannel.Illuminance], (out SensorReading<Devices.Units.Illuminance> r) => bh.TryReadIlluminance(out r),
                     r => new Dictionary<string, double> { ["illuminance"] = r.Value.Lux },
                     poll, expire, time);
@@ -255,6 +268,7 @@ public sealed partial class NodeDevices : IHostedService, IDisposable
     private void AddScd4x(IBoard board, DeviceOptions o, TimeProvider time, TimeSpan expire)
     {
         var scd = new Scd4x(Own(board.OpenI2c(o.Bus, o.Address!.Value)), time);
+        _sensorStatistics[o.Id] = scd.Statistics;
         Scd4xMeasurement? latest = null;
         Action? changed = null;
         _entities.Add(new SensorEntity(o.Id, o.Name, [SensorChannel.Co2, SensorChannel.Temperature, SensorChannel.Humidity],

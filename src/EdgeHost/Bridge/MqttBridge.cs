@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using EdgeAi.EdgeHost.Commands;
+using EdgeAi.EdgeHost.Health;
 using EdgeAi.EdgeHost.HomeAssistant;
 using EdgeAi.EdgeHost.Mqtt;
 using Microsoft.Extensions.Hosting;
@@ -29,9 +30,11 @@ internal sealed class MqttBridge : BackgroundService
     private readonly MqttOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<MqttBridge> _logger;
+    private readonly NodeMetrics _metrics;
     private readonly RecentPackets _recent = new();
     private readonly HashSet<string> _clearedRetained = [];
-    private readonly Channel<IBridgeEntity> _dirty = Channel.CreateUnbounded<IBridgeEntity>(new UnboundedChannelOptions { SingleReader = true });
+    // Not SingleReader: the single-reader channel cannot count its items, and /metrics reports the queue depth.
+    private readonly Channel<IBridgeEntity> _dirty = Channel.CreateUnbounded<IBridgeEntity>();
     private readonly Channel<bool> _reannounce = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     public MqttBridge(
@@ -41,6 +44,7 @@ internal sealed class MqttBridge : BackgroundService
         IEnumerable<IBridgeEntity> entities,
         IOptions<MqttOptions> options,
         TimeProvider time,
+        NodeMetrics metrics,
         ILogger<MqttBridge> logger)
     {
         _connection = connection;
@@ -54,6 +58,8 @@ internal sealed class MqttBridge : BackgroundService
         _options = options.Value;
         _time = time;
         _logger = logger;
+        _metrics = metrics;
+        metrics.ObserveStatePublishQueue(() => _dirty.Reader.Count);
         foreach (var entity in _entities)
         {
             entity.StateChanged += e => _dirty.Writer.TryWrite(e);
@@ -98,6 +104,7 @@ internal sealed class MqttBridge : BackgroundService
     private async Task SuperviseConnectionAsync(CancellationToken stoppingToken)
     {
         var failures = 0;
+        var connectedBefore = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -106,6 +113,12 @@ internal sealed class MqttBridge : BackgroundService
                 await _connection.ConnectAsync(stoppingToken).ConfigureAwait(false);
                 MqttLog.Connected(_logger, _connection.Broker.ToString(), _connection.ClientId);
                 failures = 0;
+                if (connectedBefore)
+                {
+                    _metrics.RecordMqttReconnect();
+                }
+
+                connectedBefore = true;
                 await AnnounceAsync(subscribe: true, stoppingToken).ConfigureAwait(false);
                 await _connection.WaitForDisconnectAsync(stoppingToken).ConfigureAwait(false);
                 continue;
@@ -250,9 +263,11 @@ internal sealed class MqttBridge : BackgroundService
         var result = Execute(entity, command, message);
         if (result.Accepted)
         {
+            _metrics.RecordActuation(entity.Id);
             return;
         }
 
+        _metrics.RecordRejection(result.Rejection);
         BridgeLog.CommandRejected(_logger, message.Topic, result.Reason!);
         await PublishQuietlyAsync(_topics.Error(entity.Id), result.Reason!).ConfigureAwait(false);
     }
@@ -262,7 +277,7 @@ internal sealed class MqttBridge : BackgroundService
         var payload = message.Payload.IsSingleSegment ? message.Payload.FirstSpan : System.Buffers.BuffersExtensions.ToArray(message.Payload);
         if (!CommandValidator.TryValidate(payload, command.Schema, out var value, out var reason))
         {
-            return CommandResult.Rejected(reason!);
+            return CommandResult.Rejected(reason!, CommandRejection.Validation);
         }
 
         var stamped = message.UserProperties?.LastOrDefault(p => p.Name == SourceProperty);
@@ -281,7 +296,7 @@ internal sealed class MqttBridge : BackgroundService
         {
             BridgeLog.CommandFailed(_logger, ex, message.Topic);
             _dirty.Writer.TryWrite(entity);
-            return CommandResult.Rejected("the device failed to execute the command");
+            return CommandResult.Rejected("the device failed to execute the command", CommandRejection.Device);
         }
     }
 

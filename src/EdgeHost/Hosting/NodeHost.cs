@@ -54,6 +54,7 @@ public static class NodeHost
         // simulated world runs on its own.
         builder.Services.AddSingleton(_ => new Liveness(TimeProvider.System));
         builder.Services.AddHostedService(sp => new NodeHeartbeat(sp.GetRequiredService<Liveness>(), TimeProvider.System, sp.GetRequiredService<ILogger<NodeHeartbeat>>()));
+        AddHealth(builder.Services);
         builder.Services.AddHostedService(sp => new SystemdWatchdog(sp, TimeProvider.System, sp.GetRequiredService<ILogger<SystemdWatchdog>>()));
         return builder.Build();
     }
@@ -70,6 +71,7 @@ public static class NodeHost
         Check<NodeOptions>(services, failures);
         Check<MqttOptions>(services, failures);
         Check<DeviceManifest>(services, failures);
+        Check<HealthOptions>(services, failures);
         if (services.GetService<IValidateOptions<SimulationOptions>>() is not null)
         {
             Check<SimulationOptions>(services, failures);
@@ -90,6 +92,18 @@ public static class NodeHost
         {
             failures.AddRange(ex.Failures);
         }
+    }
+
+    /// <summary>
+    /// The HTTP endpoints, registered after the bridge (added by <see cref="AddMqtt"/>) so they start once the bridge
+    /// exists and stop before it. A port already in use fails start-up.
+    /// </summary>
+    private static void AddHealth(IServiceCollection services)
+    {
+        services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HealthOptions>, HealthOptionsValidator>();
+        services.AddSingleton<HealthEndpoint>();
+        services.AddHostedService(sp => sp.GetRequiredService<HealthEndpoint>());
     }
 
     private static void AddConfiguration(ConfigurationManager configuration, NodeHostSettings settings)
@@ -237,6 +251,7 @@ public static class NodeHost
             return new TopicLayout(mqtt.BaseTopic, node.NodeId, mqtt.DiscoveryPrefix);
         });
         services.AddSingleton<MqttConnection>();
+        services.AddSingleton<NodeMetrics>();
 
         if (string.IsNullOrEmpty(configuration[$"{MqttOptions.SectionName}:Broker"]))
         {

@@ -49,6 +49,7 @@ public sealed class Pid1Node : IAsyncDisposable
             start.ArgumentList.Add(arg);
         }
 
+        start.Environment["EDGEAI_Health__Port"] = "0"; // nodes run side by side in the tests
         start.Environment["NOTIFY_SOCKET"] = notifySocket;
         start.Environment["WATCHDOG_USEC"] = ((long)watchdog.TotalMicroseconds).ToString(CultureInfo.InvariantCulture);
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())

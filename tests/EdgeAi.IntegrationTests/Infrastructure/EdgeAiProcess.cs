@@ -54,6 +54,7 @@ public sealed class EdgeAiProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(AssemblyPath);
+        start.Environment["EDGEAI_Health__Port"] = "0"; // nodes run side by side in the tests
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -1,6 +1,7 @@
 using EdgeAi.Devices.Simulation;
 using EdgeAi.EdgeHost.Hosting;
 using EdgeAi.EdgeHost.Board;
+using EdgeAi.EdgeHost.Health;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -23,6 +24,9 @@ public sealed class InProcessNode : IAsyncDisposable
 
     public string DataDirectory => _dataDirectory;
 
+    /// <summary>The port the node's health endpoints listen on (the node picks a free one: <c>Health:Port</c> 0).</summary>
+    public int HealthPort => _host.Services.GetRequiredService<HealthEndpoint>().BoundPort;
+
     /// <summary>The hub's password on the embedded broker, from the credentials file the node generated.</summary>
     public string HubPassword
     {
@@ -40,6 +44,7 @@ public sealed class InProcessNode : IAsyncDisposable
         var settings = new NodeHostSettings { Mode = NodeMode.Simulate };
         settings.Overrides["Node:NodeId"] = nodeId;
         settings.Overrides["Node:DataDirectory"] = dataDirectory;
+        settings.Overrides["Health:Port"] = "0"; // nodes run side by side in the tests
         if (broker is not null)
         {
             settings.Overrides["Mqtt:Broker"] = broker;

@@ -101,7 +101,7 @@ public sealed class ClimateEntity : IBridgeEntity
         ArgumentNullException.ThrowIfNull(value);
         if (command.Attribute == _target.Attribute)
         {
-            return _thermostat.TrySetTargetTemperature(value.Number, out var error) ? CommandResult.Ok : CommandResult.Rejected(error!);
+            return _thermostat.TrySetTargetTemperature(value.Number, out var error) ? CommandResult.Ok : CommandResult.Rejected(error!, CommandRejection.Validation);
         }
 
         var mode = Enum.Parse<ThermostatMode>(value.Text!, ignoreCase: true);

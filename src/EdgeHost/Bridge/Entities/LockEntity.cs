@@ -112,7 +112,7 @@ public sealed partial class LockEntity : IBridgeEntity
                 LockCodeVerdict.Malformed => "unlocking needs a code of 4 to 8 digits",
                 LockCodeVerdict.LockedOut => $"too many wrong codes: every code is refused until {_verifier.LockedUntil(Id)?.ToString("u", CultureInfo.InvariantCulture)}",
                 _ => "wrong code",
-            });
+            }, verdict == LockCodeVerdict.LockedOut ? CommandRejection.Lockout : CommandRejection.Code);
         }
 
         return Act(action, context, () => _lock.Unlock());
