@@ -35,6 +35,13 @@ internal sealed class MqttBridge : BackgroundService
     private readonly HashSet<string> _clearedRetained = [];
     // Not SingleReader: the single-reader channel cannot count its items, and /metrics reports the queue depth.
     private readonly Channel<IBridgeEntity> _dirty = Channel.CreateUnbounded<IBridgeEntity>();
+
+    /// <summary>
+    /// Answers (error reasons, bridge responses): published off MQTT's receive loop, so a burst of bad commands never
+    /// holds up the next command while each answer waits for its PUBACK. Bounded: under a flood the oldest answers go.
+    /// </summary>
+    private readonly Channel<(string Topic, string Payload)> _answers = Channel.CreateBounded<(string Topic, string Payload)>(
+        new BoundedChannelOptions(16384) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
     private readonly Channel<bool> _reannounce = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     public MqttBridge(
@@ -88,7 +95,8 @@ internal sealed class MqttBridge : BackgroundService
             await Task.WhenAll(
                 SuperviseConnectionAsync(stoppingToken),
                 PublishStateChangesAsync(stoppingToken),
-                ReannounceOnRequestAsync(stoppingToken)).ConfigureAwait(false);
+                ReannounceOnRequestAsync(stoppingToken),
+                PublishAnswersAsync(stoppingToken)).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -233,7 +241,7 @@ internal sealed class MqttBridge : BackgroundService
 
         if (_requests.TryHandle(message) is { } response)
         {
-            await PublishQuietlyAsync(response.Topic, response.Payload).ConfigureAwait(false);
+            _answers.Writer.TryWrite((response.Topic, response.Payload));
             return;
         }
 
@@ -269,7 +277,7 @@ internal sealed class MqttBridge : BackgroundService
 
         _metrics.RecordRejection(result.Rejection);
         BridgeLog.CommandRejected(_logger, message.Topic, result.Reason!);
-        await PublishQuietlyAsync(_topics.Error(entity.Id), result.Reason!).ConfigureAwait(false);
+        _answers.Writer.TryWrite((_topics.Error(entity.Id), result.Reason!));
     }
 
     private CommandResult Execute(IBridgeEntity entity, EntityCommand command, MqttApplicationMessage message)
@@ -325,6 +333,40 @@ internal sealed class MqttBridge : BackgroundService
         lock (_clearedRetained)
         {
             return _clearedRetained.Remove(topic);
+        }
+    }
+
+    /// <summary>Publishes queued answers with up to 32 awaiting their PUBACK at once (QoS 1 flow control).</summary>
+    private async Task PublishAnswersAsync(CancellationToken stoppingToken)
+    {
+        // Not disposed: publishes still in flight release it after this loop ends (it holds no wait handle).
+        var window = new SemaphoreSlim(32);
+        await foreach (var (topic, payload) in _answers.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+        {
+            if (!_connection.IsConnected)
+            {
+                continue; // answers are not retained: one that cannot be sent now is moot
+            }
+
+            await window.WaitAsync(stoppingToken).ConfigureAwait(false);
+            _ = PublishReleasingAsync(topic, payload, window);
+        }
+    }
+
+    private async Task PublishReleasingAsync(string topic, string payload, SemaphoreSlim window)
+    {
+        try
+        {
+            await PublishQuietlyAsync(topic, payload).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException or OperationCanceledException or InvalidOperationException)
+        {
+            // The connection went away under the answer (shutdown, broker loss); answers are not retained.
+            MqttLog.PublishFailed(_logger, ex, topic);
+        }
+        finally
+        {
+            window.Release();
         }
     }
 

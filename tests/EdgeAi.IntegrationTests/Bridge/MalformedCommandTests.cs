@@ -52,7 +52,7 @@ public sealed class MalformedCommandTests
             }
         }
 
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(180));
         while (hub.Messages.Count(m => m.Topic.EndsWith("/error", StringComparison.Ordinal)) < payloads.Count * commandTopics.Count)
         {
             await Task.Delay(50, deadline.Token);
