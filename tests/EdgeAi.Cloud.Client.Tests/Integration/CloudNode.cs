@@ -1,3 +1,4 @@
+using EdgeAi.Cloud.Service.Tests.Conformance;
 using EdgeAi.Cloud.Client.Oip;
 
 namespace EdgeAi.Cloud.Client.Tests.Integration;
@@ -8,7 +9,7 @@ public static class CloudNode
     public static async Task<(string TokensFile, string TokenFile)> IssueTokenAsync(string directory, string node)
     {
         var tokens = Path.Combine(directory, "tokens");
-        var (exitCode, stdout) = await ServiceProcess.RunToExitAsync(directory, "token", "create", node, "--tokens-file", tokens);
+        var (exitCode, stdout, _) = await ServiceProcess.RunToExitAsync(directory, "token", "create", node, "--tokens-file", tokens);
         Assert.Equal(0, exitCode);
         var tokenFile = Path.Combine(directory, node + ".token");
         await File.WriteAllTextAsync(tokenFile, stdout.Trim() + "\n");

@@ -1,3 +1,4 @@
+using EdgeAi.Cloud.Service.Tests.Conformance;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -27,7 +28,7 @@ public sealed class CloudOutageTests
         var repository = directory.CopyFixtureRepository();
         var (tokens, tokenFile) = await CloudNode.IssueTokenAsync(directory.Path, "node-1");
         var serviceArguments = new[] { "--model-repository", repository, "--tokens-file", tokens, "--telemetry-db", Path.Combine(directory.Path, "service.db") };
-        var service = await ServiceProcess.StartAsync(directory.Path, "http://127.0.0.1:0", serviceArguments);
+        var service = await ServiceProcess.StartAsync(directory.Path, serviceArguments);
         var address = service.BaseAddress;
         try
         {
@@ -73,7 +74,7 @@ public sealed class CloudOutageTests
             Assert.Equal(sequence - 3, await outbox.PendingCountAsync());
 
             // Cloud back on the same address and database: the outbox drains, in batches, and nothing is duplicated.
-            service = await ServiceProcess.StartAsync(directory.Path, address.ToString().TrimEnd('/'), serviceArguments);
+            service = await ServiceProcess.StartAsync(directory.Path, new Dictionary<string, string>(), null, ["--urls", address.ToString().TrimEnd('/'), .. serviceArguments]);
             var drained = 0;
             for (var attempt = 0; attempt < 50 && await outbox.PendingCountAsync() > 0; attempt++)
             {

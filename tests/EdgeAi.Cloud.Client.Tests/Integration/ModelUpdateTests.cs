@@ -1,3 +1,4 @@
+using EdgeAi.Cloud.Service.Tests.Conformance;
 using System.Security.Cryptography;
 using System.Text;
 using EdgeAi.Cloud.Client.Sync;
@@ -153,7 +154,7 @@ public sealed class ModelUpdateTests : IClassFixture<ModelUpdateTests.ServiceWit
             ModelFolder = Path.Combine(repository, "versioned");
             var (tokens, tokenFile) = await CloudNode.IssueTokenAsync(Directory.Path, "node-1");
             TokenFile = tokenFile;
-            Process = await ServiceProcess.StartAsync(Directory.Path, "http://127.0.0.1:0", "--model-repository", repository, "--tokens-file", tokens);
+            Process = await ServiceProcess.StartAsync(Directory.Path, "--model-repository", repository, "--tokens-file", tokens);
         }
 
         public async Task DisposeAsync()
