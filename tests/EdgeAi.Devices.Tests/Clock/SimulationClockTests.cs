@@ -87,7 +87,9 @@ public sealed class SimulationClockTests
     {
         // The loop's continuation runs on the thread pool (PeriodicTimer completes asynchronously); the clock must let it
         // run and re-arm before the next instant, or ticks would be skipped.
-        var clock = new SimulationClock(Start);
+        // The settle wait ends as soon as the pool is quiet; its timeout only bounds it. On a loaded CI machine a
+        // continuation can take longer than the 20 ms default to get a thread, so give the test room.
+        var clock = new SimulationClock(Start) { SettleTimeout = TimeSpan.FromSeconds(2) };
         var ticks = new List<DateTimeOffset>();
         using var periodic = new PeriodicTimer(TimeSpan.FromSeconds(10), clock);
         var loop = Task.Run(async () =>
@@ -109,7 +111,9 @@ public sealed class SimulationClockTests
     [Fact]
     public async Task RunAsyncMax_TaskDelayLoopOnThePool_EachDelayEndsAtItsSimulatedTime()
     {
-        var clock = new SimulationClock(Start);
+        // The settle wait ends as soon as the pool is quiet; its timeout only bounds it. On a loaded CI machine a
+        // continuation can take longer than the 20 ms default to get a thread, so give the test room.
+        var clock = new SimulationClock(Start) { SettleTimeout = TimeSpan.FromSeconds(2) };
         var wakes = new List<DateTimeOffset>();
         var loop = Task.Run(async () =>
         {
