@@ -1,0 +1,9 @@
+namespace EdgeAi.Models.Engine.Steps;
+
+/// <summary>The float elementwise unary operators.</summary>
+internal enum UnaryOperator
+{
+    Relu,
+    Clip,
+    Sigmoid,
+}
