@@ -103,7 +103,7 @@ internal sealed partial class GraphPlanner
         for (int i = 0; i < _graph.Node.Count && _problems.Count == 0; i++)
         {
             NodeProto node = _graph.Node[i];
-            if (_absorbed[i] || IsSkippedDequantize(i))
+            if ((_absorbed[i] && !_patterns.ContainsKey(i)) || IsSkippedDequantize(i))
             {
                 continue;
             }
@@ -120,6 +120,11 @@ internal sealed partial class GraphPlanner
             {
                 throw new InvalidDataException($"Node '{node.Name}' ({node.OpType}): {e.Message}", e);
             }
+        }
+
+        if (_problems.Count > 0)
+        {
+            return null; // the outputs downstream of the first problem were never planned
         }
 
         List<TensorInfo> outputInfo = BindOutputs(out List<Tensor> outputs);
