@@ -83,6 +83,7 @@ foreach (KernelSet set in Enum.GetValues<KernelSet>())
 
     runner.Run($"{name}: int32 output bit-exact ({iterations} random cases)", () => QGemmProperties.Int32MatchesReference(set, iterations));
     runner.Run($"{name}: u8/s8 requantized output bit-exact ({iterations} random cases)", () => QGemmProperties.RequantizedMatchesReference(set, iterations));
+    runner.Run($"{name}: u8/s8 requantized output with bias bit-exact ({iterations} random cases)", () => QGemmProperties.BiasedMatchesReference(set, iterations));
     runner.Run($"{name}: extreme values bit-exact", () => QGemmProperties.ExtremesMatchReference(set));
     runner.Run($"{name}: zero bytes allocated per call", () =>
     {
