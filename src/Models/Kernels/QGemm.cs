@@ -175,7 +175,8 @@ public sealed class QGemm
         }
     }
 
-    private void Run<TSink>(ReadOnlySpan<byte> a, int m, int aZeroPoint, QGemmPackedWeights b, ref TSink sink)
+    /// <summary>The unchecked core: corrected int32 tiles of (A - aZeroPoint) x (B - zb) go to <paramref name="sink"/>; callers validate sizes.</summary>
+    internal void Run<TSink>(ReadOnlySpan<byte> a, int m, int aZeroPoint, QGemmPackedWeights b, ref TSink sink)
         where TSink : ITileSink, allows ref struct
     {
         const int Width = QGemmPackedWeights.PanelWidth;
