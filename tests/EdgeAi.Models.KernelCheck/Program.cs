@@ -90,7 +90,24 @@ foreach (KernelSet set in Enum.GetValues<KernelSet>())
         long bytes = QGemmProperties.AllocatedBytesPerSteadyStateCalls(set, calls: 20);
         CheckRunner.Require(bytes == 0, $"{bytes} bytes allocated");
     });
+    runner.Run($"{name}: QLinearConv general path bit-exact ({iterations} random cases)", () => QConvProperties.GeneralMatchesReference(set, iterations));
+    runner.Run($"{name}: QLinearConv depthwise path bit-exact ({iterations} random cases)", () => QConvProperties.DepthwiseMatchesReference(set, iterations));
+    runner.Run($"{name}: QLinearConv zero bytes allocated per run", () =>
+    {
+        long bytes = QConvProperties.AllocatedBytesPerSteadyStateRuns(set, calls: 10);
+        CheckRunner.Require(bytes == 0, $"{bytes} bytes allocated");
+    });
 }
+
+// Pooling is plain scalar code that does not depend on the GEMM kernel set, so it runs once.
+runner.Run($"MaxPool u8/s8 bit-exact ({iterations} random cases)", () => QPoolProperties.MaxPoolMatchesReference(iterations));
+runner.Run($"AveragePool u8/s8 bit-exact ({iterations} random cases)", () => QPoolProperties.AveragePoolMatchesReference(iterations));
+runner.Run($"GlobalAveragePool u8/s8 bit-exact ({iterations} random cases)", () => QPoolProperties.GlobalAveragePoolMatchesReference(iterations));
+runner.Run("pools: zero bytes allocated per call", () =>
+{
+    long bytes = QPoolProperties.AllocatedBytesPerSteadyStateCalls(calls: 10);
+    CheckRunner.Require(bytes == 0, $"{bytes} bytes allocated");
+});
 
 runner.PrintSummary();
 return runner.Failed == 0 ? 0 : 1;
