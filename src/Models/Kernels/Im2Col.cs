@@ -15,6 +15,12 @@ internal static class Im2Col
     /// <param name="columns">rows x K bytes.</param>
     public static void Pack(ReadOnlySpan<byte> groupInput, QConvShape shape, int firstPixel, int rows, byte zeroPoint, Span<byte> columns)
     {
+        if (IsPointwise(shape))
+        {
+            Transpose(groupInput, shape.Height * shape.Width, shape.ChannelsPerGroup, firstPixel, rows, columns);
+            return;
+        }
+
         int k = shape.KernelSize;
         int height = shape.Height;
         int width = shape.Width;
@@ -57,6 +63,24 @@ internal static class Im2Col
                         patchRow[kw] = (uint)iw < (uint)width ? inputRow[iw] : zeroPoint;
                     }
                 }
+            }
+        }
+    }
+
+    /// <summary>A 1x1 convolution with stride 1 and no padding: output pixel p reads input pixel p of every channel.</summary>
+    private static bool IsPointwise(QConvShape shape) =>
+        shape.KernelHeight == 1 && shape.KernelWidth == 1 && shape.StrideHeight == 1 && shape.StrideWidth == 1
+        && shape.PadTop == 0 && shape.PadLeft == 0 && shape.PadBottom == 0 && shape.PadRight == 0;
+
+    /// <summary>The GEMM operand of a pointwise convolution is the input planes transposed (pixels x channels), no patches.</summary>
+    private static void Transpose(ReadOnlySpan<byte> groupInput, int plane, int channels, int firstPixel, int rows, Span<byte> columns)
+    {
+        for (int c = 0; c < channels; c++)
+        {
+            ReadOnlySpan<byte> source = groupInput.Slice((c * plane) + firstPixel, rows);
+            for (int r = 0; r < source.Length; r++)
+            {
+                columns[(r * channels) + c] = source[r];
             }
         }
     }

@@ -9,7 +9,8 @@ namespace EdgeAi.Models.Kernels;
 /// <remarks>
 /// <para>General path: per image and group, im2col (<c>C / group · kH · kW</c> bytes per output pixel, in chunks) and
 /// the packed <see cref="QGemm"/> with A = the patches (rows = output pixels) and B = the group's weights transposed
-/// (K x M / group), packed once here; tiles are biased, requantized and written back to NCHW by the sink.
+/// (K x M / group), packed once here; tiles are biased, requantized and written back to NCHW by the sink. A 1x1
+/// convolution with stride 1 and no padding skips the patch gathering: its GEMM operand is the input transposed.
 /// Depthwise path (group = C = M): a direct kernel, no im2col, bit-identical to the general path.</para>
 /// <para>Weights must lie in [-127, 127], as for <see cref="QGemmPackedWeights"/>: symmetric int8 quantization never
 /// produces -128. int8 activations and uint8 weights (also allowed by QLinearConv) are not supported here.</para>

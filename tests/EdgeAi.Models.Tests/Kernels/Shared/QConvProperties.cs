@@ -11,9 +11,22 @@ public static class QConvProperties
 {
     /// <summary>
     /// General shapes: 1-D and 2-D, odd sizes, 1 to 3 groups, strides up to 3, dilations up to 2, asymmetric pads up
-    /// to 2, K = C/group · kH · kW often not a multiple of 4, M = 1 and M over a panel (16), batch 1 to 3.
+    /// to 2, K = C/group · kH · kW often not a multiple of 4, M = 1 and M over a panel (16), batch 1 to 3; and, as
+    /// often, pointwise ones (1x1, stride 1, no padding: the transposed-input path).
     /// </summary>
-    public static Gen<QConvShape> GeneralShapes =>
+    public static Gen<QConvShape> GeneralShapes => Gen.OneOf(AnyShapes, PointwiseShapes);
+
+    /// <summary>1x1 convolutions with stride 1 and no padding, 1-D and 2-D, with groups and up to 40 channels per group.</summary>
+    public static Gen<QConvShape> PointwiseShapes =>
+        from twoD in Gen.Bool
+        from groups in Gen.OneOf(Gen.Const(1), Gen.Int[1, 3])
+        from channelsPerGroup in Gen.Int[1, 40]
+        from outputsPerGroup in Gen.OneOf(Gen.Const(1), Gen.Int[1, 20])
+        from height in twoD ? Gen.Int[1, 9] : Gen.Const(1)
+        from width in Gen.Int[1, 13]
+        select QConvShape.Create(groups * channelsPerGroup, height, width, groups * outputsPerGroup, 1, 1, groups);
+
+    private static Gen<QConvShape> AnyShapes =>
         from twoD in Gen.Bool
         from groups in Gen.OneOf(Gen.Const(1), Gen.Int[1, 3])
         from channelsPerGroup in Gen.Int[1, 5]
