@@ -83,13 +83,31 @@ foreach (KernelSet set in Enum.GetValues<KernelSet>())
 
     runner.Run($"{name}: int32 output bit-exact ({iterations} random cases)", () => QGemmProperties.Int32MatchesReference(set, iterations));
     runner.Run($"{name}: u8/s8 requantized output bit-exact ({iterations} random cases)", () => QGemmProperties.RequantizedMatchesReference(set, iterations));
+    runner.Run($"{name}: u8/s8 requantized output with bias bit-exact ({iterations} random cases)", () => QGemmProperties.BiasedMatchesReference(set, iterations));
     runner.Run($"{name}: extreme values bit-exact", () => QGemmProperties.ExtremesMatchReference(set));
     runner.Run($"{name}: zero bytes allocated per call", () =>
     {
         long bytes = QGemmProperties.AllocatedBytesPerSteadyStateCalls(set, calls: 20);
         CheckRunner.Require(bytes == 0, $"{bytes} bytes allocated");
     });
+    runner.Run($"{name}: QLinearConv general path bit-exact ({iterations} random cases)", () => QConvProperties.GeneralMatchesReference(set, iterations));
+    runner.Run($"{name}: QLinearConv depthwise path bit-exact ({iterations} random cases)", () => QConvProperties.DepthwiseMatchesReference(set, iterations));
+    runner.Run($"{name}: QLinearConv zero bytes allocated per run", () =>
+    {
+        long bytes = QConvProperties.AllocatedBytesPerSteadyStateRuns(set, calls: 10);
+        CheckRunner.Require(bytes == 0, $"{bytes} bytes allocated");
+    });
 }
+
+// Pooling is plain scalar code that does not depend on the GEMM kernel set, so it runs once.
+runner.Run($"MaxPool u8/s8 bit-exact ({iterations} random cases)", () => QPoolProperties.MaxPoolMatchesReference(iterations));
+runner.Run($"AveragePool u8/s8 bit-exact ({iterations} random cases)", () => QPoolProperties.AveragePoolMatchesReference(iterations));
+runner.Run($"GlobalAveragePool u8/s8 bit-exact ({iterations} random cases)", () => QPoolProperties.GlobalAveragePoolMatchesReference(iterations));
+runner.Run("pools: zero bytes allocated per call", () =>
+{
+    long bytes = QPoolProperties.AllocatedBytesPerSteadyStateCalls(calls: 10);
+    CheckRunner.Require(bytes == 0, $"{bytes} bytes allocated");
+});
 
 runner.PrintSummary();
 return runner.Failed == 0 ? 0 : 1;

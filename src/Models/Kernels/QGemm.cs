@@ -92,6 +92,62 @@ public sealed class QGemm
         Run(a, m, aZeroPoint, b, ref sink);
     }
 
+    /// <summary>
+    /// The product plus a per-column int32 bias, requantized to u8 (C is M x N): ONNX QLinearConv's core, or a QDQ
+    /// Gemm with a uint8 output. bias[n] is added (int32, wrapping) to the zero-point-corrected accumulator of
+    /// column n before requantization.
+    /// </summary>
+    /// <param name="a">A, M x K u8 activations, row-major.</param>
+    /// <param name="m">Rows of A and C.</param>
+    /// <param name="aZeroPoint">The activations' zero point.</param>
+    /// <param name="b">The packed weights (K x N).</param>
+    /// <param name="bias">Empty (no bias) or N int32 values in the accumulator's scale (aScale · bScale[n], zero point 0).</param>
+    /// <param name="output">The requantization to u8: 1 or N channels, range inside [0, 255].</param>
+    /// <param name="c">C, M x N, row-major.</param>
+    /// <exception cref="ArgumentException">Sizes do not match (bias included), or the requantization range or channels do not fit.</exception>
+    public void Multiply(ReadOnlySpan<byte> a, int m, byte aZeroPoint, QGemmPackedWeights b, ReadOnlySpan<int> bias, Requantization output, Span<byte> c)
+    {
+        ArgumentNullException.ThrowIfNull(b);
+        ArgumentNullException.ThrowIfNull(output);
+        Validate(a, m, b, c);
+        ValidateBias(bias, b.N);
+        ValidateOutput(output, b.N, byte.MinValue, byte.MaxValue);
+        var sink = new RequantizingTileSink(c, b.N, output, bias);
+        Run(a, m, aZeroPoint, b, ref sink);
+    }
+
+    /// <summary>
+    /// The product plus a per-column int32 bias, requantized to s8 (C is M x N): ONNX QLinearConv's core, or a QDQ
+    /// Gemm with an int8 output. bias[n] is added (int32, wrapping) to the zero-point-corrected accumulator of
+    /// column n before requantization.
+    /// </summary>
+    /// <param name="a">A, M x K u8 activations, row-major.</param>
+    /// <param name="m">Rows of A and C.</param>
+    /// <param name="aZeroPoint">The activations' zero point.</param>
+    /// <param name="b">The packed weights (K x N).</param>
+    /// <param name="bias">Empty (no bias) or N int32 values in the accumulator's scale (aScale · bScale[n], zero point 0).</param>
+    /// <param name="output">The requantization to s8: 1 or N channels, range inside [-128, 127].</param>
+    /// <param name="c">C, M x N, row-major.</param>
+    /// <exception cref="ArgumentException">Sizes do not match (bias included), or the requantization range or channels do not fit.</exception>
+    public void Multiply(ReadOnlySpan<byte> a, int m, byte aZeroPoint, QGemmPackedWeights b, ReadOnlySpan<int> bias, Requantization output, Span<sbyte> c)
+    {
+        ArgumentNullException.ThrowIfNull(b);
+        ArgumentNullException.ThrowIfNull(output);
+        Validate(a, m, b, c);
+        ValidateBias(bias, b.N);
+        ValidateOutput(output, b.N, sbyte.MinValue, sbyte.MaxValue);
+        var sink = new RequantizingTileSink(MemoryMarshal.AsBytes(c), b.N, output, bias);
+        Run(a, m, aZeroPoint, b, ref sink);
+    }
+
+    private static void ValidateBias(ReadOnlySpan<int> bias, int n)
+    {
+        if (!bias.IsEmpty && bias.Length != n)
+        {
+            throw new ArgumentException($"Bias holds {bias.Length} values; expected none or N = {n}.", nameof(bias));
+        }
+    }
+
     private static void Validate<T>(ReadOnlySpan<byte> a, int m, QGemmPackedWeights b, Span<T> c)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(m);
@@ -119,7 +175,8 @@ public sealed class QGemm
         }
     }
 
-    private void Run<TSink>(ReadOnlySpan<byte> a, int m, int aZeroPoint, QGemmPackedWeights b, ref TSink sink)
+    /// <summary>The unchecked core: corrected int32 tiles of (A - aZeroPoint) x (B - zb) go to <paramref name="sink"/>; callers validate sizes.</summary>
+    internal void Run<TSink>(ReadOnlySpan<byte> a, int m, int aZeroPoint, QGemmPackedWeights b, ref TSink sink)
         where TSink : ITileSink, allows ref struct
     {
         const int Width = QGemmPackedWeights.PanelWidth;

@@ -22,6 +22,11 @@ public sealed class QGemmKernelTests
 
     [Theory]
     [MemberData(nameof(SupportedSets))]
+    public void Multiply_RandomCasesWithBias_RequantizedMatchesReference(KernelSet set) =>
+        QGemmProperties.BiasedMatchesReference(set, iterations: 200);
+
+    [Theory]
+    [MemberData(nameof(SupportedSets))]
     public void Multiply_ExtremeValues_MatchesReference(KernelSet set) =>
         QGemmProperties.ExtremesMatchReference(set);
 

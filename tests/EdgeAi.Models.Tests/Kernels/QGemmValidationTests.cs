@@ -49,6 +49,28 @@ public sealed class QGemmValidationTests
     }
 
     [Fact]
+    public void Multiply_BiasLengthNotN_ThrowsAndLeavesOutput()
+    {
+        var packed = QGemmPackedWeights.Pack(new sbyte[6], 2, 3, [0]);
+        var q = Requantization.PerTensor(0.1, 0, 0, 255);
+        var c = new byte[] { 9, 9, 9 };
+        var error = Assert.Throws<ArgumentException>(() => QGemm.Default.Multiply(new byte[2], 1, 0, packed, [1, 2], q, c));
+        Assert.Contains("expected none or N = 3", error.Message, StringComparison.Ordinal);
+        Assert.All(c, v => Assert.Equal(9, v));
+    }
+
+    /// <summary>Bias is added to the accumulator before requantization: (1·2 + 10) · 0.5 = 6, + zero point 3 = 9.</summary>
+    [Fact]
+    public void Multiply_WithBias_AddsBeforeRequantization()
+    {
+        var packed = QGemmPackedWeights.Pack([2], 1, 1, [0]);
+        var q = Requantization.PerTensor(0.5, 3, -128, 127);
+        var c = new sbyte[1];
+        QGemm.Default.Multiply([1], 1, 0, packed, [10], q, c);
+        Assert.Equal(9, c[0]);
+    }
+
+    [Fact]
     public void Multiply_SignedRangeIntoUnsignedOutput_Throws()
     {
         var packed = QGemmPackedWeights.Pack(new sbyte[6], 2, 3, [0]);

@@ -67,6 +67,47 @@ public static class QGemmProperties
     }
 
     /// <summary>
+    /// The bias overloads (QLinearConv / QDQ Gemm): bias[n] added in wrapping int32 to the corrected accumulator
+    /// before requantization, for u8 and s8 outputs; the bias is empty or N values, small or anywhere in int32
+    /// (so the wrap-around is exercised).
+    /// </summary>
+    public static void BiasedMatchesReference(KernelSet set, long iterations, int threads = -1)
+    {
+        var gemm = new QGemm(set);
+        var cases =
+            from c in Cases()
+            from bias in Gen.OneOf(
+                Gen.Const(Array.Empty<int>()),
+                Gen.Int[-100_000, 100_000].Array[c.N],
+                Gen.OneOf(Gen.Int, Gen.Int[int.MaxValue - 1000, int.MaxValue]).Array[c.N])
+            select (Case: c, Bias: bias);
+        cases.Sample(
+            t =>
+            {
+                (QGemmCase c, int[] bias) = t;
+                var packed = QGemmPackedWeights.Pack(c.B, c.K, c.N, c.BZeroPoints);
+                int[] reference = QGemmReference.Multiply(c);
+                for (int i = 0; i < reference.Length && bias.Length > 0; i++)
+                {
+                    reference[i] = unchecked(reference[i] + bias[i % c.N]);
+                }
+
+                var unsigned = Requantization.PerChannel(c.Multipliers, c.OutputZeroPoint, 0, 255);
+                var actualU8 = new byte[c.M * c.N];
+                gemm.Multiply(c.A, c.M, c.AZeroPoint, packed, bias, unsigned, actualU8);
+                AssertEqual(Requantize(reference, unsigned, c.N), Array.ConvertAll(actualU8, v => (int)v), set, c);
+
+                var signed = Requantization.PerChannel(c.Multipliers, c.OutputZeroPoint - 128, -128, 127);
+                var actualS8 = new sbyte[c.M * c.N];
+                gemm.Multiply(c.A, c.M, c.AZeroPoint, packed, bias, signed, actualS8);
+                AssertEqual(Requantize(reference, signed, c.N), Array.ConvertAll(actualS8, v => (int)v), set, c);
+            },
+            iter: iterations,
+            threads: threads,
+            print: t => $"{t.Case} bias={t.Bias.Length}");
+    }
+
+    /// <summary>
     /// The largest-magnitude inputs, fixed rather than random: A all 255 or all 0 with every weight ±127, the
     /// products where a saturating vpmaddubsw (2 x 255 x 127 = 64770) or an SMLAL pair of (-128)·(-127) would
     /// go wrong first.
@@ -93,7 +134,7 @@ public static class QGemmProperties
         }
     }
 
-    /// <summary>Bytes allocated on this thread by <paramref name="calls"/> int32 and u8 multiplies after one warm-up call each.</summary>
+    /// <summary>Bytes allocated on this thread by <paramref name="calls"/> int32, u8 and biased u8 multiplies after one warm-up call each.</summary>
     public static long AllocatedBytesPerSteadyStateCalls(KernelSet set, int calls)
     {
         var gemm = new QGemm(set);
@@ -114,14 +155,22 @@ public static class QGemmProperties
         var requantization = Requantization.PerTensor(0.001, 5, 0, 255);
         var c32 = new int[M * N];
         var c8 = new byte[M * N];
+        var bias = new int[N];
+        for (int i = 0; i < bias.Length; i++)
+        {
+            bias[i] = (i * 1009) - 17_000;
+        }
+
         gemm.Multiply(a, M, 11, packed, c32);
         gemm.Multiply(a, M, 11, packed, requantization, c8);
+        gemm.Multiply(a, M, 11, packed, bias, requantization, c8);
 
         long before = GC.GetAllocatedBytesForCurrentThread();
         for (int i = 0; i < calls; i++)
         {
             gemm.Multiply(a, M, 11, packed, c32);
             gemm.Multiply(a, M, 11, packed, requantization, c8);
+            gemm.Multiply(a, M, 11, packed, bias, requantization, c8);
         }
 
         return GC.GetAllocatedBytesForCurrentThread() - before;

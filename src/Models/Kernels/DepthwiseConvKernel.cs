@@ -1,0 +1,153 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace EdgeAi.Models.Kernels;
+
+/// <summary>
+/// Direct depthwise convolution (group = C = M, one filter per channel), no im2col. Padding taps are skipped: they
+/// hold x = x_zero_point and contribute 0, so skipping them is exact. Accumulation is int32 with wrap-around, as in
+/// the GEMM, so results are bit-identical to it.
+/// </summary>
+/// <remarks>
+/// With stride 1 along the width the interior of every output row (the pixels whose taps all lie inside the input
+/// row) is computed eight pixels at a time with <see cref="Vector128"/>: eight u8 inputs widened to int32, minus the
+/// zero point, times the broadcast (w - w_zero_point). Borders, other strides and CPUs without SIMD use the scalar loop.
+/// </remarks>
+internal static class DepthwiseConvKernel
+{
+    private const int Block = 8;
+
+    /// <param name="image">One input image, C planes of H · W.</param>
+    /// <param name="shape">A depthwise shape.</param>
+    /// <param name="zeroPoint">The input zero point.</param>
+    /// <param name="weights">C · kH · kW values of (w - w_zero_point[c]).</param>
+    /// <param name="bias">Empty or C values.</param>
+    /// <param name="requantization">1 or C channels.</param>
+    /// <param name="output">One output image, C planes of OH · OW.</param>
+    public static void Run(ReadOnlySpan<byte> image, QConvShape shape, byte zeroPoint, ReadOnlySpan<int> weights, ReadOnlySpan<int> bias, Requantization requantization, Span<byte> output)
+    {
+        int plane = shape.Height * shape.Width;
+        int taps = shape.KernelHeight * shape.KernelWidth;
+        int outputPlane = shape.OutputHeight * shape.OutputWidth;
+        for (int c = 0; c < shape.Channels; c++)
+        {
+            Channel(
+                image.Slice(c * plane, plane), shape, zeroPoint, weights.Slice(c * taps, taps), bias.IsEmpty ? 0 : bias[c],
+                requantization, c, output.Slice(c * outputPlane, outputPlane));
+        }
+    }
+
+    private static void Channel(
+        ReadOnlySpan<byte> input, QConvShape shape, int zeroPoint, ReadOnlySpan<int> weights, int bias, Requantization requantization, int channel, Span<byte> output)
+    {
+        int width = shape.Width;
+        int outputWidth = shape.OutputWidth;
+        int kernelWidth = shape.KernelWidth;
+        int dilationWidth = shape.DilationWidth;
+
+        // Output columns whose taps all lie inside the input row (stride 1): ow - padLeft >= 0 and ow - padLeft + (kW - 1) · dW < W.
+        int vectorStart = 0;
+        int vectorEnd = 0;
+        if (shape.StrideWidth == 1 && Vector128.IsHardwareAccelerated)
+        {
+            vectorStart = Math.Min(shape.PadLeft, outputWidth);
+            vectorEnd = Math.Clamp(width - ((kernelWidth - 1) * dilationWidth) + shape.PadLeft, vectorStart, outputWidth);
+        }
+
+        Span<int> block = stackalloc int[Block];
+        for (int oh = 0; oh < shape.OutputHeight; oh++)
+        {
+            Span<byte> outputRow = output.Slice(oh * outputWidth, outputWidth);
+            int ow = 0;
+            for (; ow < vectorStart; ow++)
+            {
+                outputRow[ow] = Requantize(unchecked(Pixel(input, shape, zeroPoint, weights, oh, ow) + bias), requantization, channel);
+            }
+
+            for (; ow + Block <= vectorEnd; ow += Block)
+            {
+                PixelBlock(input, shape, zeroPoint, weights, oh, ow, block);
+                for (int j = 0; j < Block; j++)
+                {
+                    outputRow[ow + j] = Requantize(unchecked(block[j] + bias), requantization, channel);
+                }
+            }
+
+            for (; ow < outputWidth; ow++)
+            {
+                outputRow[ow] = Requantize(unchecked(Pixel(input, shape, zeroPoint, weights, oh, ow) + bias), requantization, channel);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static byte Requantize(int accumulator, Requantization requantization, int channel) =>
+        unchecked((byte)requantization.Apply(accumulator, channel));
+
+    /// <summary>Σ over in-range taps of (x - zeroPoint) · w', int32 wrapping.</summary>
+    private static int Pixel(ReadOnlySpan<byte> input, QConvShape shape, int zeroPoint, ReadOnlySpan<int> weights, int oh, int ow)
+    {
+        int ih0 = (oh * shape.StrideHeight) - shape.PadTop;
+        int iw0 = (ow * shape.StrideWidth) - shape.PadLeft;
+        int sum = 0;
+        for (int kh = 0; kh < shape.KernelHeight; kh++)
+        {
+            int ih = ih0 + (kh * shape.DilationHeight);
+            if ((uint)ih >= (uint)shape.Height)
+            {
+                continue;
+            }
+
+            ReadOnlySpan<byte> row = input.Slice(ih * shape.Width, shape.Width);
+            ReadOnlySpan<int> w = weights.Slice(kh * shape.KernelWidth, shape.KernelWidth);
+            for (int kw = 0; kw < w.Length; kw++)
+            {
+                int iw = iw0 + (kw * shape.DilationWidth);
+                if ((uint)iw < (uint)row.Length)
+                {
+                    sum = unchecked(sum + ((row[iw] - zeroPoint) * w[kw]));
+                }
+            }
+        }
+
+        return sum;
+    }
+
+    /// <summary>
+    /// Eight consecutive output pixels of row <paramref name="oh"/> from <paramref name="ow"/> (stride 1, every tap inside
+    /// the row, so the eight-byte loads stay within it).
+    /// </summary>
+    private static void PixelBlock(ReadOnlySpan<byte> input, QConvShape shape, int zeroPoint, ReadOnlySpan<int> weights, int oh, int ow, Span<int> block)
+    {
+        int ih0 = (oh * shape.StrideHeight) - shape.PadTop;
+        int iw0 = ow - shape.PadLeft;
+        Vector128<short> zero = Vector128.Create((short)zeroPoint);
+        Vector128<int> low = Vector128<int>.Zero;
+        Vector128<int> high = Vector128<int>.Zero;
+        ref byte origin = ref MemoryMarshal.GetReference(input);
+        for (int kh = 0; kh < shape.KernelHeight; kh++)
+        {
+            int ih = ih0 + (kh * shape.DilationHeight);
+            if ((uint)ih >= (uint)shape.Height)
+            {
+                continue;
+            }
+
+            ref byte row = ref Unsafe.Add(ref origin, (ih * shape.Width) + iw0);
+            ReadOnlySpan<int> w = weights.Slice(kh * shape.KernelWidth, shape.KernelWidth);
+            for (int kw = 0; kw < w.Length; kw++)
+            {
+                ulong bytes = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref row, kw * shape.DilationWidth));
+                Vector128<short> x = Vector128.WidenLower(Vector128.CreateScalarUnsafe(bytes).AsByte()).AsInt16() - zero;
+                (Vector128<int> x0, Vector128<int> x1) = Vector128.Widen(x);
+                Vector128<int> weight = Vector128.Create(w[kw]);
+                low += x0 * weight;
+                high += x1 * weight;
+            }
+        }
+
+        low.CopyTo(block);
+        high.CopyTo(block[Vector128<int>.Count..]);
+    }
+}

@@ -1,0 +1,87 @@
+namespace EdgeAi.Models.Kernels;
+
+/// <summary>
+/// Lays out convolution patches as GEMM rows: row r holds the receptive field of output pixel firstPixel + r in
+/// weight order (input channel, kernel row, kernel column), K = C / group · kH · kW bytes. Positions in the padding
+/// get the input zero point, so they contribute (x - x_zero_point) = 0, exactly ONNX's zero padding in real terms.
+/// </summary>
+internal static class Im2Col
+{
+    /// <param name="groupInput">One group's input channels of one image, C / group planes of H · W bytes.</param>
+    /// <param name="shape">The convolution.</param>
+    /// <param name="firstPixel">The first output pixel (row-major over OH x OW).</param>
+    /// <param name="rows">How many output pixels.</param>
+    /// <param name="zeroPoint">The input zero point, written at padding positions.</param>
+    /// <param name="columns">rows x K bytes.</param>
+    public static void Pack(ReadOnlySpan<byte> groupInput, QConvShape shape, int firstPixel, int rows, byte zeroPoint, Span<byte> columns)
+    {
+        if (IsPointwise(shape))
+        {
+            Transpose(groupInput, shape.Height * shape.Width, shape.ChannelsPerGroup, firstPixel, rows, columns);
+            return;
+        }
+
+        int k = shape.KernelSize;
+        int height = shape.Height;
+        int width = shape.Width;
+        int kernelHeight = shape.KernelHeight;
+        int kernelWidth = shape.KernelWidth;
+        int dilationWidth = shape.DilationWidth;
+        for (int r = 0; r < rows; r++)
+        {
+            int pixel = firstPixel + r;
+            int oh = pixel / shape.OutputWidth;
+            int ow = pixel - (oh * shape.OutputWidth);
+            int ih0 = (oh * shape.StrideHeight) - shape.PadTop;
+            int iw0 = (ow * shape.StrideWidth) - shape.PadLeft;
+            bool rowInside = dilationWidth == 1 && iw0 >= 0 && iw0 + kernelWidth <= width;
+            Span<byte> target = columns.Slice(r * k, k);
+            int t = 0;
+            for (int ic = 0; ic < shape.ChannelsPerGroup; ic++)
+            {
+                ReadOnlySpan<byte> plane = groupInput.Slice(ic * height * width, height * width);
+                for (int kh = 0; kh < kernelHeight; kh++, t += kernelWidth)
+                {
+                    int ih = ih0 + (kh * shape.DilationHeight);
+                    Span<byte> patchRow = target.Slice(t, kernelWidth);
+                    if ((uint)ih >= (uint)height)
+                    {
+                        patchRow.Fill(zeroPoint);
+                        continue;
+                    }
+
+                    ReadOnlySpan<byte> inputRow = plane.Slice(ih * width, width);
+                    if (rowInside)
+                    {
+                        inputRow.Slice(iw0, kernelWidth).CopyTo(patchRow);
+                        continue;
+                    }
+
+                    for (int kw = 0; kw < kernelWidth; kw++)
+                    {
+                        int iw = iw0 + (kw * dilationWidth);
+                        patchRow[kw] = (uint)iw < (uint)width ? inputRow[iw] : zeroPoint;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>A 1x1 convolution with stride 1 and no padding: output pixel p reads input pixel p of every channel.</summary>
+    private static bool IsPointwise(QConvShape shape) =>
+        shape.KernelHeight == 1 && shape.KernelWidth == 1 && shape.StrideHeight == 1 && shape.StrideWidth == 1
+        && shape.PadTop == 0 && shape.PadLeft == 0 && shape.PadBottom == 0 && shape.PadRight == 0;
+
+    /// <summary>The GEMM operand of a pointwise convolution is the input planes transposed (pixels x channels), no patches.</summary>
+    private static void Transpose(ReadOnlySpan<byte> groupInput, int plane, int channels, int firstPixel, int rows, Span<byte> columns)
+    {
+        for (int c = 0; c < channels; c++)
+        {
+            ReadOnlySpan<byte> source = groupInput.Slice((c * plane) + firstPixel, rows);
+            for (int r = 0; r < source.Length; r++)
+            {
+                columns[(r * channels) + c] = source[r];
+            }
+        }
+    }
+}
