@@ -19,6 +19,10 @@ public sealed class NativeAgreementTests(ITestOutputHelper output)
     [MemberData(nameof(EngineFixtures.SupportedWithoutConvolution), MemberType = typeof(EngineFixtures))]
     public void Run_MatMulFamilyAndElementwiseFixtures_AgreesWithOnnxRuntime(string file) => AssertAgreement(file);
 
+    [Theory]
+    [MemberData(nameof(EngineFixtures.Convolution), MemberType = typeof(EngineFixtures))]
+    public void Run_ConvolutionFixtures_AgreesWithOnnxRuntime(string file) => AssertAgreement(file);
+
     internal static void AssertAgreement(string file, ITestOutputHelper? log = null)
     {
         JsonElement fixture = EngineFixtures.All.Single(f => EngineFixtures.FileOf(f) == file);
@@ -56,7 +60,7 @@ public sealed class NativeAgreementTests(ITestOutputHelper output)
     [Fact]
     public void Run_Figures_AreLogged()
     {
-        foreach (string file in EngineFixtures.FilesWhere(convolution: false))
+        foreach (string file in EngineFixtures.FilesWhere(convolution: false).Concat(EngineFixtures.FilesWhere(convolution: true)))
         {
             AssertAgreement(file, output);
         }

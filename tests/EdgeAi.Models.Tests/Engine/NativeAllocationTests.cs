@@ -10,6 +10,9 @@ public sealed class NativeAllocationTests
     [InlineData("qdq_mlp_s8.onnx")]
     [InlineData("qdq_shape_ops.onnx")]
     [InlineData("qop_matmul_u8.onnx")]
+    [InlineData("qdq_cnn1d.onnx")]
+    [InlineData("qdq_cnn2d.onnx")]
+    [InlineData("qop_conv_s8.onnx")]
     public void Run_AfterWarmUp_AllocatesZeroBytes(string file) => AssertZeroAllocation(file);
 
     internal static void AssertZeroAllocation(string file)

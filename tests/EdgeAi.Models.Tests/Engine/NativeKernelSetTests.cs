@@ -7,7 +7,7 @@ namespace EdgeAi.Models.Tests.Engine;
 /// <summary>Every kernel set this CPU supports gives bit-identical native outputs (the GEMM is exact integer arithmetic).</summary>
 public sealed class NativeKernelSetTests
 {
-    public static TheoryData<string> Files() => EngineFixtures.SupportedWithoutConvolution();
+    public static TheoryData<string> Files() => EngineFixtures.Supported();
 
     [Theory]
     [MemberData(nameof(Files))]

@@ -8,7 +8,7 @@ namespace EdgeAi.Models.Tests.Engine;
 public sealed class NativeSupportTests
 {
     [Theory]
-    [MemberData(nameof(EngineFixtures.SupportedWithoutConvolution), MemberType = typeof(EngineFixtures))]
+    [MemberData(nameof(EngineFixtures.Supported), MemberType = typeof(EngineFixtures))]
     public void Check_SupportedFixture_IsSupported(string file)
     {
         NativeSupportResult result = NativeSupport.Check(EngineFixtures.Load(file));

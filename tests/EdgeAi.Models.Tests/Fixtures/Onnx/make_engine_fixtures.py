@@ -222,7 +222,7 @@ def qdq_cnn1d():
     w, s = g.weights((24, 16, 3), 48, axis=0)
     h = g.qdq(g.node("Conv", [h, w, g.int_bias(24, RELU_U8[0], s)], "conv", strides=[2], pads=[1, 1]), U8)  # [1,24,16]
     h = g.qdq(g.node("GlobalAveragePool", [h]), U8)
-    h = g.node("Flatten", [h])
+    h = g.qdq(g.node("Flatten", [h]), U8)  # ORT's quantizer puts Q/DQ on the Flatten output too
     w, s = g.weights((4, 24), 24, axis=0)
     h = g.node("Gemm", [h, w, g.int_bias(4, U8[0], s)], "gemm", transB=1)
     g.nodes.append(helper.make_node("Softmax", [g.qdq(h, U8)], ["y"], name="softmax"))
@@ -256,11 +256,12 @@ def qdq_cnn2d():
 
 def qop_conv(act):
     """QOperator: QuantizeLinear -> QLinearConv 2-D (per-channel weights, bias) -> QLinearConv depthwise ->
-    QLinearConv 1-D view via a [N,C,W] second model is in qop_conv1d -> DequantizeLinear."""
+    DequantizeLinear, all activations uint8 or all int8 (ONNX Runtime's kernel wants x and y of one type)."""
     g = Graph()
     q_in = U8 if act == "u8" else S8
     h = g.q("x", q_in)
-    for m, cg, k, group, q_out in [(6, 4, 3, 1, q_in), (6, 1, 3, 6, U8)]:
+    q_first = q_in
+    for m, cg, k, group, q_out in [(6, 4, 3, 1, q_in), (6, 1, 3, 6, q_in)]:
         w = rng.integers(-127, 128, size=(m, cg, k, k), dtype=np.int8)
         w_scale = (rng.uniform(0.5, 1.5, m) / (127 * np.sqrt(cg * k * k)) * 3).astype(np.float32)
         b = rng.integers(-2000, 2000, size=m).astype(np.int32)
@@ -269,7 +270,7 @@ def qop_conv(act):
         h = g.node("QLinearConv", [h, sa, za, g.const(w, "w"), g.const(w_scale, "w_scale"), g.const(np.zeros(m, dtype=np.int8), "w_zp"),
                                    sy, zy, g.const(b, "b")], "qconv", group=group, pads=[1, 1, 1, 1])
         q_in = q_out
-    g.nodes.append(helper.make_node("DequantizeLinear", [h, *g.qparams(U8)], ["y"], name="dq_out"))
+    g.nodes.append(helper.make_node("DequantizeLinear", [h, *g.qparams(q_first)], ["y"], name="dq_out"))
     return g.model(f"qop_conv_{act}", [fin("x", [1, 4, 9, 9])], [fin("y", [1, 6, 9, 9])]), ["QuantizeLinear", "QLinearConv", "DequantizeLinear"]
 
 
@@ -337,7 +338,7 @@ if __name__ == "__main__":
         "qdq_cnn1d": {"y": 0.5 * U8[0]},
         "qdq_cnn2d": {"y": U8[0]},
         "qop_conv_u8": {"y": U8[0]},
-        "qop_conv_s8": {"y": U8[0]},
+        "qop_conv_s8": {"y": S8[0]},
     }
     manifest = []
     for name, build, conv in builders:
