@@ -33,6 +33,7 @@ public sealed partial class NodeDevices : IHostedService, IDisposable
     private readonly List<Task> _loops = [];
     private readonly List<Func<string?>> _faultChecks = [];
     private readonly List<ThermostatController> _thermostats = [];
+    private readonly Dictionary<string, Func<double?>> _features = new(StringComparer.Ordinal);
     private readonly ILogger<NodeDevices> _logger;
     private readonly TimeProvider _time;
     private readonly HealthEntity _health;
@@ -64,6 +65,13 @@ public sealed partial class NodeDevices : IHostedService, IDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// The numeric readings a model can take as features: <c>&lt;device&gt;.&lt;channel&gt;</c> for sensors
+    /// (<c>living_climate.temperature</c>, <c>living_co2.co2</c>) and <c>&lt;device&gt;</c> for motion and contact
+    /// sensors (1 = motion / open, 0 = not). A reader returns null while the device has no reading.
+    /// </summary>
+    public IReadOnlyDictionary<string, Func<double?>> Features => _features;
 
     /// <summary>The thermostats, in manifest order.</summary>
     public IReadOnlyList<ThermostatController> Thermostats => _thermostats;
@@ -157,11 +165,13 @@ public sealed partial class NodeDevices : IHostedService, IDisposable
             case DeviceKind.Motion:
                 var pir = Own(new PirMotionSensor(gpio, pin!.Value, time, activeHigh: !o.ActiveLow));
                 _entities.Add(new BinarySensorEntity(o.Id, o.Name, "motion", () => pir.Motion, changed => pir.MotionChanged += _ => changed()));
+                _features[o.Id] = () => pir.Motion.Value ? 1 : 0;
                 break;
 
             case DeviceKind.Contact:
                 var contact = Own(new ContactSensor(gpio, pin!.Value, o.Class == "window" ? ContactKind.Window : ContactKind.Door, time, openLevel: o.ActiveLow ? PinValue.Low : PinValue.High));
                 _entities.Add(new BinarySensorEntity(o.Id, o.Name, o.Class!, () => contact.Open, changed => contact.OpenChanged += _ => changed()));
+                _features[o.Id] = () => contact.Open.Value ? 1 : 0;
                 break;
 
             case DeviceKind.Bme280:
@@ -261,7 +271,18 @@ public sealed partial class NodeDevices : IHostedService, IDisposable
             }
         };
         _faultChecks.Add(() => Volatile.Read(ref failing) ? $"{o.Id}: no reading" : null);
-        _entities.Add(new SensorEntity(o.Id, o.Name, channels, () => poller.Latest is { } latest ? values(latest) : null, changed => poller.ReadingAvailable += _ => changed(), expire));
+        IReadOnlyDictionary<string, double>? Read() => poller.Latest is { } latest ? values(latest) : null;
+        AddFeatures(o.Id, channels, Read);
+        _entities.Add(new SensorEntity(o.Id, o.Name, channels, Read, changed => poller.ReadingAvailable += _ => changed(), expire));
+    }
+
+    private void AddFeatures(string id, SensorChannel[] channels, Func<IReadOnlyDictionary<string, double>?> read)
+    {
+        foreach (var channel in channels)
+        {
+            var key = channel.Key;
+            _features[$"{id}.{key}"] = () => read() is { } values && values.TryGetValue(key, out var value) && double.IsFinite(value) ? value : null;
+        }
     }
 
     /// <summary>The SCD4x measures every 5 s on its own (datasheet 3.5.1); its read is asynchronous, so it gets its own loop.</summary>
@@ -271,9 +292,11 @@ public sealed partial class NodeDevices : IHostedService, IDisposable
         _sensorStatistics[o.Id] = scd.Statistics;
         Scd4xMeasurement? latest = null;
         Action? changed = null;
-        _entities.Add(new SensorEntity(o.Id, o.Name, [SensorChannel.Co2, SensorChannel.Temperature, SensorChannel.Humidity],
-            () => latest is { } m ? new Dictionary<string, double> { ["co2"] = m.Co2.PartsPerMillion, ["temperature"] = m.Temperature.DegreesCelsius, ["humidity"] = m.Humidity.Percent } : null,
-            callback => changed = callback, expire));
+        SensorChannel[] channels = [SensorChannel.Co2, SensorChannel.Temperature, SensorChannel.Humidity];
+        IReadOnlyDictionary<string, double>? Read() =>
+            latest is { } m ? new Dictionary<string, double> { ["co2"] = m.Co2.PartsPerMillion, ["temperature"] = m.Temperature.DegreesCelsius, ["humidity"] = m.Humidity.Percent } : null;
+        AddFeatures(o.Id, channels, Read);
+        _entities.Add(new SensorEntity(o.Id, o.Name, channels, Read, callback => changed = callback, expire));
         var interval = TimeSpan.FromSeconds(Math.Max(5, o.PollSeconds));
         _starters.Add(() =>
         {

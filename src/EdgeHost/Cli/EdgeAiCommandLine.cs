@@ -21,6 +21,7 @@ public static class EdgeAiCommandLine
             NodeCommand.Create(NodeMode.Run),
             CheckConfigCommand.Create(),
             LockCommand.Create(),
+            Model.ModelCommand.Create(),
         };
 
         // The Generic Host owns SIGINT/SIGTERM (and systemd's stop), so the parser must not install its own

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using EdgeAi.EdgeHost.Hosting;
+using EdgeAi.EdgeHost.Inference;
 using EdgeAi.EdgeHost.Mqtt;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -27,11 +28,13 @@ internal static class NodeCommand
             Description = mode == NodeMode.Simulate ? "State directory (default: $XDG_STATE_HOME/edgeai)." : "State directory (default: /var/lib/edgeai).",
         };
 
+        var cloud = new Option<string>("--cloud") { Description = "Model service (Open Inference Protocol) to offload unsure decisions to, e.g. http://10.0.0.5:8000." };
+        var cloudToken = new Option<FileInfo>("--cloud-token-file") { Description = "File with the bearer token for --cloud (keep it 0600)." };
         var command = new Command(
             mode == NodeMode.Simulate ? "simulate" : "run",
             mode == NodeMode.Simulate ? "Run the whole runtime against a simulated board." : "Run the node on real hardware.")
         {
-            config, broker, mqttPort, nodeId, dataDir,
+            config, broker, mqttPort, nodeId, dataDir, cloud, cloudToken,
         };
 
         var timeScale = new Option<string>("--time-scale") { Description = "Simulated seconds per real second, or 'max' (default 1)." };
@@ -55,6 +58,8 @@ internal static class NodeCommand
             SetIfGiven(settings, $"{MqttOptions.SectionName}:EmbeddedPort", result.GetValue(mqttPort)?.ToString(CultureInfo.InvariantCulture));
             SetIfGiven(settings, $"{NodeOptions.SectionName}:NodeId", result.GetValue(nodeId));
             SetIfGiven(settings, $"{NodeOptions.SectionName}:DataDirectory", result.GetValue(dataDir)?.FullName);
+            SetIfGiven(settings, $"{CloudOptions.SectionName}:Url", result.GetValue(cloud));
+            SetIfGiven(settings, $"{CloudOptions.SectionName}:TokenFile", result.GetValue(cloudToken)?.FullName);
             if (mode == NodeMode.Simulate)
             {
                 SetIfGiven(settings, $"{SimulationOptions.SectionName}:TimeScale", result.GetValue(timeScale));

@@ -53,6 +53,22 @@ internal static class MetricsExposition
             w.Sample("edgeai_inference_latency_seconds_count", count, ("engine", engine), ("tier", tier));
         }
 
+        w.Family("edgeai_inference_decisions_total", "counter", "On-device decisions by tier (local, cloud, local-fallback). Empty while the node runs no model.");
+        if (metrics.InferenceTiers is { } tiers)
+        {
+            w.Sample("edgeai_inference_decisions_total", tiers.Local, ("tier", "local"));
+            w.Sample("edgeai_inference_decisions_total", tiers.Cloud, ("tier", "cloud"));
+            w.Sample("edgeai_inference_decisions_total", tiers.LocalFallback, ("tier", "local-fallback"));
+        }
+
+        w.Family("edgeai_telemetry_records_total", "counter", "Telemetry outbox records since start, by outcome (queued, sent, dropped). Empty without telemetry.");
+        if (metrics.Outbox is { } outbox)
+        {
+            w.Sample("edgeai_telemetry_records_total", outbox.Queued, ("outcome", "queued"));
+            w.Sample("edgeai_telemetry_records_total", outbox.Sent, ("outcome", "sent"));
+            w.Sample("edgeai_telemetry_records_total", outbox.Dropped, ("outcome", "dropped"));
+        }
+
         w.Family("process_resident_memory_bytes", "gauge", "Resident memory size in bytes.");
         w.Sample("process_resident_memory_bytes", Environment.WorkingSet);
         w.Family("dotnet_gc_collections_total", "counter", "Garbage collections since the process started, by generation.");

@@ -1,3 +1,5 @@
+using EdgeAi.Cloud.Client.Offload;
+using EdgeAi.Cloud.Client.Telemetry;
 using EdgeAi.EdgeHost.Bridge;
 
 namespace EdgeAi.EdgeHost.Health;
@@ -19,8 +21,14 @@ internal sealed class NodeMetrics
     /// <summary>Commands refused, by reason class (<c>validation</c>, <c>code</c>, <c>lockout</c>, <c>device</c>).</summary>
     public LabeledCounter Rejections { get; } = new();
 
-    /// <summary>Inference latency by engine and tier. Nothing records into it until inference is wired into the node.</summary>
+    /// <summary>Inference latency by engine and tier (empty while the node runs no model).</summary>
     public LatencyHistogram InferenceLatency { get; } = new();
+
+    /// <summary>Decisions by tier, when the node runs a model.</summary>
+    public InferenceTierCounters? InferenceTiers { get; set; }
+
+    /// <summary>The telemetry outbox, when telemetry is forwarded to a model service.</summary>
+    public TelemetryOutbox? Outbox { get; set; }
 
     /// <summary>Connections to the broker after the first one.</summary>
     public long MqttReconnects => Interlocked.Read(ref _mqttReconnects);

@@ -6,6 +6,7 @@ using EdgeAi.EdgeHost.Board;
 using EdgeAi.EdgeHost.Bridge;
 using EdgeAi.EdgeHost.Health;
 using EdgeAi.EdgeHost.HomeAssistant;
+using EdgeAi.EdgeHost.Inference;
 using EdgeAi.EdgeHost.Mqtt;
 using EdgeAi.EdgeHost.Locks;
 using EdgeAi.EdgeHost.Mqtt.Broker;
@@ -45,6 +46,7 @@ public static class NodeHost
         AddClock(builder.Services, settings);
         AddBoard(builder.Services, settings);
         AddMqtt(builder.Services, builder.Configuration);
+        InferenceServices.Add(builder.Services, builder.Configuration);
         if (settings.Mode == NodeMode.Simulate && settings.TimeProvider is null)
         {
             builder.Services.AddHostedService<SimulationRunner>();
@@ -72,6 +74,8 @@ public static class NodeHost
         Check<MqttOptions>(services, failures);
         Check<DeviceManifest>(services, failures);
         Check<HealthOptions>(services, failures);
+        Check<InferenceOptions>(services, failures);
+        Check<CloudOptions>(services, failures);
         if (services.GetService<IValidateOptions<SimulationOptions>>() is not null)
         {
             Check<SimulationOptions>(services, failures);
@@ -233,7 +237,7 @@ public static class NodeHost
 
         // Registered before the broker and the bridge: devices start first and are parked last.
         services.AddHostedService(sp => sp.GetRequiredService<NodeDevices>());
-        services.AddSingleton<IEnumerable<IBridgeEntity>>(sp => sp.GetRequiredService<NodeDevices>().Entities);
+        services.AddSingleton<IEnumerable<IBridgeEntity>>(InferenceServices.Entities);
         services.AddSingleton(sp =>
         {
             var nodeId = sp.GetRequiredService<IOptions<NodeOptions>>().Value.NodeId;
