@@ -63,7 +63,8 @@ internal static class QdqGraphWriter
             if (byNode.TryGetValue(original, out QuantizedOperator? op))
             {
                 ActivationRange x = ranges[op.Activation];
-                float[] weightScales = AddWeight(graph, initializers[op.Weight], op.WeightAxis);
+                float[] floors = op.Bias is null ? [] : QuantizationMath.BiasScaleFloor(FloatValues(initializers[op.Bias]), x.Scale);
+                float[] weightScales = AddWeight(graph, initializers[op.Weight], op.WeightAxis, floors);
                 removed.Add(op.Weight);
                 node.Input[1] = op.Weight + "_dequantized";
                 if (op.Bias is not null && op.BiasAdd is null)
@@ -136,11 +137,11 @@ internal static class QdqGraphWriter
             "DequantizeLinear", tensor + "_DequantizeLinear", [quantized, scale, zeroPoint], dequantizedName ?? readAs[tensor]));
     }
 
-    private static float[] AddWeight(GraphProto graph, TensorProto weight, int axis)
+    private static float[] AddWeight(GraphProto graph, TensorProto weight, int axis, float[] minimumScales)
     {
         float[] values = FloatValues(weight);
         var quantized = new sbyte[values.Length];
-        float[] scales = QuantizationMath.Int8PerChannel(values, weight.Dims, axis, quantized);
+        float[] scales = QuantizationMath.Int8PerChannel(values, weight.Dims, axis, quantized, minimumScales);
         string name = weight.Name;
         long[] dims = [.. weight.Dims];
         graph.Initializer.Add(OnnxProtoFactory.Int8(name + "_quantized", dims, quantized));

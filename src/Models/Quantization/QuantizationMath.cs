@@ -26,11 +26,17 @@ internal static class QuantizationMath
         return (scale, (byte)Math.Clamp(zeroPoint, 0, 255));
     }
 
+    /// <summary>Largest int32 bias magnitude the quantizer emits: 2^30 leaves headroom for the accumulator it is added to.</summary>
+    public const double BiasLimit = 1 << 30;
+
     /// <summary>
     /// Per-channel symmetric int8 (zero point 0) along <paramref name="axis"/> of a tensor with <paramref name="dims"/>:
-    /// scale[c] = max|w| / 127, q = clamp(round(w / scale[c]), -127, 127).
+    /// scale[c] = max|w| / 127, q = clamp(round(w / scale[c]), -127, 127). A channel's scale is raised to
+    /// <paramref name="minimumScales"/>[c] when given (so its int32 bias fits, see <see cref="BiasScaleFloor"/>); an
+    /// all-zero channel without a floor gets <see cref="ZeroChannelScale"/>.
     /// </summary>
-    public static float[] Int8PerChannel(ReadOnlySpan<float> weights, IReadOnlyList<long> dims, int axis, Span<sbyte> quantized)
+    public static float[] Int8PerChannel(
+        ReadOnlySpan<float> weights, IReadOnlyList<long> dims, int axis, Span<sbyte> quantized, ReadOnlySpan<float> minimumScales = default)
     {
         int channels = checked((int)dims[axis]);
         long inner = 1;
@@ -49,6 +55,10 @@ internal static class QuantizationMath
         for (int c = 0; c < channels; c++)
         {
             scales[c] = scales[c] > 0 ? scales[c] / WeightLimit : ZeroChannelScale;
+            if (!minimumScales.IsEmpty)
+            {
+                scales[c] = MathF.Max(scales[c], minimumScales[c]);
+            }
         }
 
         for (int i = 0; i < weights.Length; i++)
@@ -59,6 +69,22 @@ internal static class QuantizationMath
         }
 
         return scales;
+    }
+
+    /// <summary>
+    /// The smallest weight scale per channel for which |bias[c]| / (x_scale · w_scale[c]) stays within
+    /// <see cref="BiasLimit"/>. Far below max|w| / 127 for any trained channel; it matters for an all-zero weight
+    /// channel with a bias, whose scale is otherwise free.
+    /// </summary>
+    public static float[] BiasScaleFloor(ReadOnlySpan<float> bias, float inputScale)
+    {
+        var floors = new float[bias.Length];
+        for (int c = 0; c < bias.Length; c++)
+        {
+            floors[c] = (float)(Math.Abs(bias[c]) / (inputScale * BiasLimit));
+        }
+
+        return floors;
     }
 
     /// <summary>int32 bias with scale x_scale · w_scale[c] and zero point 0; returns the bias scales.</summary>
