@@ -17,7 +17,9 @@ namespace EdgeAi.Models.Quantization;
 /// x_scale · w_scale[c], zero point 0, rounded half to even, through DequantizeLinear (axis 0).</item>
 /// <item>The graph input and every quantized op's input get QuantizeLinear → DequantizeLinear; each quantized op's
 /// output, after a Relu that alone reads it, gets QuantizeLinear → DequantizeLinear. Other ops (Softmax, MaxPool,
-/// Flatten, ...) stay float with no QDQ around them and read the dequantized values; graph outputs stay float.</item>
+/// Flatten, ...) stay float with no QDQ around them and read the dequantized values; graph outputs stay float.
+/// When such an op only moves or selects values (MaxPool, Flatten, Reshape, Transpose, Squeeze, Unsqueeze,
+/// Identity) between two quantized activations, both share one scale and zero point.</item>
 /// </list>
 /// </summary>
 public static class ModelQuantizer
@@ -59,6 +61,7 @@ public static class ModelQuantizer
 
         Dictionary<string, ActivationRange> ranges = ActivationCalibrator.Calibrate(
             floatModel, plan.Activations, data, options, p => progress?.Report(0.8 * p));
+        ShareRangesThroughValuePreservingOps(floatModel.Graph, plan.Activations, ranges);
 
         ModelProto quantized = floatModel.Clone();
         quantized.Graph = QdqGraphWriter.Write(floatModel.Graph, plan, ranges);
@@ -98,6 +101,28 @@ public static class ModelQuantizer
 
         return inputs[0];
     }
+
+    /// <summary>
+    /// An activation produced by an op that only moves or selects values (MaxPool, Flatten, Reshape, ...) from an
+    /// activation that is itself quantized takes that activation's scale and zero point: then
+    /// Q(op(DQ(q))) = op(q) exactly, and an int8 engine can run the op on the uint8 values with no requantization.
+    /// </summary>
+    private static void ShareRangesThroughValuePreservingOps(GraphProto graph, IReadOnlyList<string> activations, Dictionary<string, ActivationRange> ranges)
+    {
+        var producers = graph.Node.SelectMany(n => n.Output.Select(o => (Output: o, Node: n))).ToDictionary(p => p.Output, p => p.Node, StringComparer.Ordinal);
+        foreach (string name in activations)
+        {
+            if (producers.TryGetValue(name, out NodeProto? producer)
+                && ValuePreservingOps.Contains(producer.OpType)
+                && ranges.TryGetValue(producer.Input[0], out ActivationRange? source))
+            {
+                ranges[name] = source with { Tensor = name, Min = ranges[name].Min, Max = ranges[name].Max };
+            }
+        }
+    }
+
+    private static readonly HashSet<string> ValuePreservingOps =
+        new(["MaxPool", "Flatten", "Reshape", "Transpose", "Squeeze", "Unsqueeze", "Identity"], StringComparer.Ordinal);
 
     private static string NodeName(NodeProto node, GraphProto graph) =>
         node.Name.Length > 0 ? node.Name : $"{node.OpType}#{graph.Node.IndexOf(node)}";

@@ -84,9 +84,14 @@ public sealed class ModelQuantizerTests
         Assert.All(structure.QuantizedOps, op => structure.AssertOp(op, expectedAxis: 0));
         structure.AssertQuantizeOnlyAtQuantizedOps();
         Assert.Equal(["max_pool_2", "global_average_pool_5", "flatten_6", "softmax"], result.Report.FloatNodes);
-        // The pooling stays float and reads the dequantized ReLU output.
+        // The pooling stays float and reads the dequantized ReLU output; its output shares the ReLU's scale and
+        // zero point, so Q(MaxPool(DQ(q))) = MaxPool(q).
         NodeProto pool = result.Model.Graph.Node.Single(n => n.OpType == "MaxPool");
         structure.Producer(pool.Input[0], "DequantizeLinear");
+        ActivationRange relu = result.Report.Activations.Single(a => a.Tensor == "relu_1");
+        ActivationRange pooled = result.Report.Activations.Single(a => a.Tensor == "max_pool_2");
+        Assert.Equal((relu.Scale, relu.ZeroPoint), (pooled.Scale, pooled.ZeroPoint));
+        Assert.True(pooled.Max <= relu.Max);
     }
 
     [Fact]
