@@ -80,7 +80,7 @@ public sealed class OnnxRuntimeRunner : IModelRunner
     /// shapes come from one run on the zero-filled inputs at creation.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="ModelRunnerOptions.IntraOpThreads"/> is less than 1.</exception>
-    /// <exception cref="ArgumentException">An <see cref="ModelRunnerOptions.InputShapes"/> entry does not fit its input.</exception>
+    /// <exception cref="ArgumentException">An <see cref="ModelRunnerOptions.InputShapes"/> entry names no input or does not fit its input.</exception>
     /// <exception cref="InvalidDataException">ONNX Runtime rejects the model (its message is included), or the model
     /// has an input or output type the runner does not support.</exception>
     public static OnnxRuntimeRunner Create(ReadOnlyMemory<byte> verifiedModelBytes, ModelRunnerOptions? options = null)
@@ -125,6 +125,13 @@ public sealed class OnnxRuntimeRunner : IModelRunner
             var values = new List<OrtValue>();
             List<TensorInfo> inputInfo = Describe(session.InputNames, session.InputMetadata, "input");
             List<TensorInfo> outputInfo = Describe(session.OutputNames, session.OutputMetadata, "output");
+            string? unknown = options.InputShapes.Keys.FirstOrDefault(name => !inputInfo.Any(i => i.Name == name));
+            if (unknown is not null)
+            {
+                throw new ArgumentException(
+                    $"InputShapes names '{unknown}', which is not an input of the model ({string.Join(", ", inputInfo.Select(i => i.Name))}).", nameof(options));
+            }
+
             var inputs = new List<Tensor>();
             foreach (TensorInfo info in inputInfo)
             {

@@ -1,4 +1,5 @@
 using EdgeAi.Models.Quantization;
+using EdgeAi.Models.Tests.Training;
 
 namespace EdgeAi.Models.Tests.Quantization;
 
@@ -68,6 +69,45 @@ public sealed class CalibrationDataTests
         var e = Assert.Throws<InvalidDataException>(() => Parse("label,a,b,c\n0,1,2,3\n1.5,1,2,3\n"));
 
         Assert.StartsWith("cal.csv:3", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadCsv_File_TakesTheSampleShapeFromTheModel()
+    {
+        string path = Path.GetTempFileName();
+        try
+        {
+            string row = string.Join(",", Enumerable.Range(0, TrainedModels.WaveLength).Select(i => (i * 0.25).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            File.WriteAllText(path, string.Join("\n", Enumerable.Repeat(row, 5)));
+
+            CalibrationData data = CalibrationData.ReadCsv(path, TrainedModels.Cnn(seed: 1).ExportOnnx());
+
+            Assert.Equal([1, TrainedModels.WaveLength], data.SampleShape);
+            Assert.Equal(4, data.CalibrationCount);
+            Assert.Equal(1, data.HoldoutCount);
+            Assert.Equal(7.75f, data.HoldoutInputs[^1]);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void ReadCsv_WrongLength_NamesFileAndLine()
+    {
+        string path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, "1,2,3,4\n1,2,3\n");
+
+            var e = Assert.Throws<InvalidDataException>(() => CalibrationData.ReadCsv(path, TrainedModels.Mlp(seed: 1).ExportOnnx()));
+            Assert.StartsWith(path + ":2:", e.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]

@@ -161,6 +161,16 @@ public sealed class OnnxRuntimeRunnerTests
     }
 
     [Fact]
+    public void Create_ShapeForUnknownInput_ThrowsNamingIt()
+    {
+        var options = new ModelRunnerOptions();
+        options.InputShapes["X"] = [1, 8];
+
+        var e = Assert.Throws<ArgumentException>(() => OnnxRuntimeRunner.Create(VerifiedBytes("qdq_mlp.onnx"), options));
+        Assert.Contains("'X'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Create_ZeroThreads_Throws()
     {
         var options = new ModelRunnerOptions { IntraOpThreads = 0 };
