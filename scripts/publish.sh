@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the edgeai executable per runtime identifier and packages it:
 #   artifacts/publish/<rid>/edgeai                   the binary (Native AOT unless --mode says otherwise)
+#   artifacts/publish/<rid>/libonnxruntime.so        ONNX Runtime for that RID, loaded from the binary's directory
 #   artifacts/deb/edgeai_<version>_<arch>.deb         Debian package from deploy/debian/ (dpkg-deb)
 #   artifacts/tar/edgeai-<version>-<rid>.tar.gz       tarball for deploy/install.sh
 #
@@ -73,6 +74,11 @@ publish() { # rid mode dir -> 0 on success
   dotnet publish "$project" -c Release -r "$rid" -nologo -clp:ErrorsOnly -warnaserror -o "$dir" "${args[@]}"
 }
 
+# ONNX Runtime's native library (Microsoft.ML.OnnxRuntime, runtimes/<rid>/native): the binary P/Invokes
+# "onnxruntime", which Native AOT looks up next to the executable. libonnxruntime_providers_shared.so is only
+# for execution providers other than the CPU one and is not shipped.
+ort=libonnxruntime.so
+
 deb_arch() { case "$1" in linux-x64) echo amd64 ;; linux-arm64) echo arm64 ;; *) echo "publish.sh: no Debian architecture for $1" >&2; return 1 ;; esac; }
 
 package_deb() { # rid bin-dir jit(0|1)
@@ -83,6 +89,7 @@ package_deb() { # rid bin-dir jit(0|1)
   install -d "$stage/DEBIAN" "$stage/usr/lib/edgeai" "$stage/usr/bin" "$stage/etc/edgeai" \
     "$stage/usr/lib/systemd/system" "$stage/usr/lib/udev/rules.d" "$stage/usr/share/doc/edgeai"
   install -m 0755 "$bin/edgeai" "$stage/usr/lib/edgeai/edgeai"
+  [ ! -f "$bin/$ort" ] || install -m 0644 "$bin/$ort" "$stage/usr/lib/edgeai/$ort"
   ln -s ../lib/edgeai/edgeai "$stage/usr/bin/edgeai"
   install -m 0644 deploy/systemd/edgeai.service "$stage/usr/lib/systemd/system/edgeai.service"
   if [ "$jit" = 1 ]; then
@@ -98,11 +105,14 @@ package_deb() { # rid bin-dir jit(0|1)
   install -m 0755 deploy/debian/postinst deploy/debian/prerm deploy/debian/postrm "$stage/DEBIAN/"
   local size glibc depends
   size=$(du -sk --exclude=DEBIAN "$stage" | cut -f1)
-  # The binary links only glibc (libc, libm, ld.so): depend on the newest symbol version it references, so dpkg
-  # refuses an older distribution (Raspberry Pi OS Bullseye has 2.31) instead of the binary failing at start.
-  glibc=$(objdump -T "$bin/edgeai" | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -Vu | tail -n1)
+  # The binary links only glibc (libc, libm, ld.so): depend on the newest symbol version it or ONNX Runtime
+  # references, so dpkg refuses an older distribution (Raspberry Pi OS Bullseye has 2.31) instead of the binary
+  # failing at start. libonnxruntime.so also needs libstdc++ (GLIBCXX_3.4.22 in 1.31.1: GCC 6) and libgcc_s.
+  local elves=("$bin/edgeai")
+  [ ! -f "$bin/$ort" ] || elves+=("$bin/$ort")
+  glibc=$(objdump -T "${elves[@]}" | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -Vu | tail -n1)
   [ -n "$glibc" ] || { echo "publish.sh: no glibc symbol versions in $bin/edgeai" >&2; return 1; }
-  depends="libc6 (>= $glibc), adduser"
+  depends="libc6 (>= $glibc), libstdc++6 (>= 6), libgcc-s1 | libgcc1, adduser"
   # A framework-dependent build runs on the distribution's .NET runtime.
   [ "$mode" = framework-dependent ] && depends="$depends, dotnet-runtime-10.0"
   sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@SIZE@/$size/" -e "s/@DEPENDS@/$depends/" \
@@ -119,6 +129,7 @@ package_tar() { # rid bin-dir jit(0|1)
   rm -rf "$stage"
   install -d "$stage"
   install -m 0755 "$bin/edgeai" "$stage/edgeai"
+  [ ! -f "$bin/$ort" ] || install -m 0644 "$bin/$ort" "$stage/$ort"
   install -m 0755 deploy/install.sh "$stage/install.sh"
   install -m 0644 deploy/systemd/edgeai.service deploy/debian/edgeai.json deploy/debian/60-edgeai.rules docs/install.md "$stage/"
   [ "$jit" = 0 ] || install -m 0644 deploy/systemd/jit.conf "$stage/jit.conf"
@@ -145,6 +156,13 @@ for rid in "${rids[@]}"; do
   rm -rf "$dest"
   mkdir -p "$dest"
   cp "$built/edgeai" "$dest/"
+  # A self-contained single file bundles the native library inside itself and extracts it at start.
+  if [ -f "$built/$ort" ]; then
+    cp "$built/$ort" "$dest/"
+  elif [ "$how" != single-file ]; then
+    echo "publish.sh: $built/$ort missing after publishing $rid" >&2
+    exit 1
+  fi
   [ ! -f "$built/edgeai.dbg" ] || cp "$built/edgeai.dbg" "$dest/"
   echo "$how" > "$dest/BUILD-MODE"
   jit=1

@@ -8,7 +8,8 @@ namespace EdgeAi.Models.Runtime;
 /// Runs a model with Microsoft ONNX Runtime's CPU execution provider (MLAS kernels). The runner owns its
 /// <see cref="Inputs"/> and <see cref="Outputs"/>: each is a <see cref="Tensor"/> over pinned memory, wrapped once in
 /// an <see cref="OrtValue"/> and bound through an <see cref="OrtIoBinding"/>, so <see cref="Run"/> copies nothing in
-/// or out: ONNX Runtime reads the input tensors' memory and writes straight into the output tensors' memory.
+/// or out: ONNX Runtime reads the input tensors' memory and writes straight into the output tensors' memory (the one
+/// exception: a graph input that is also a graph output is copied to its output tensor after the run).
 /// Measured on x64 (.NET 10, ONNX Runtime 1.31.1): a <see cref="Run"/> allocates 0 managed bytes (see
 /// <c>OnnxRuntimeRunnerTests.Run_Steady_AllocatesNoManagedMemory</c>); ONNX Runtime's native arena may still
 /// allocate for intermediate values. Not thread-safe: one run at a time (the <see cref="IModelRunner"/> contract).
@@ -20,6 +21,7 @@ public sealed class OnnxRuntimeRunner : IModelRunner
     private readonly RunOptions _runOptions;
     private readonly OrtIoBinding _binding;
     private readonly OrtValue[] _values;
+    private readonly (Tensor Input, Tensor Output)[] _passThrough;
     private bool _disposed;
 
     private OnnxRuntimeRunner(
@@ -36,6 +38,13 @@ public sealed class OnnxRuntimeRunner : IModelRunner
         _runOptions = runOptions;
         _binding = binding;
         _values = values;
+        // ONNX Runtime hands a graph input that is also a graph output back as the input's own value and leaves a
+        // bound output buffer untouched, so such an output is copied from its input after each run.
+        _passThrough = tensors.Outputs
+            .Select(o => (Input: tensors.Inputs.FirstOrDefault(i => i.Name == o.Name), Output: o))
+            .Where(p => p.Input is not null)
+            .Select(p => (p.Input!, p.Output))
+            .ToArray();
         InputInfo = tensors.InputInfo;
         OutputInfo = tensors.OutputInfo;
         Inputs = tensors.Inputs;
@@ -71,7 +80,7 @@ public sealed class OnnxRuntimeRunner : IModelRunner
     /// shapes come from one run on the zero-filled inputs at creation.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="ModelRunnerOptions.IntraOpThreads"/> is less than 1.</exception>
-    /// <exception cref="ArgumentException">An <see cref="ModelRunnerOptions.InputShapes"/> entry does not fit its input.</exception>
+    /// <exception cref="ArgumentException">An <see cref="ModelRunnerOptions.InputShapes"/> entry names no input or does not fit its input.</exception>
     /// <exception cref="InvalidDataException">ONNX Runtime rejects the model (its message is included), or the model
     /// has an input or output type the runner does not support.</exception>
     public static OnnxRuntimeRunner Create(ReadOnlyMemory<byte> verifiedModelBytes, ModelRunnerOptions? options = null)
@@ -91,6 +100,8 @@ public sealed class OnnxRuntimeRunner : IModelRunner
             sessionOptions.InterOpNumThreads = 1;
             sessionOptions.ExecutionMode = ExecutionMode.ORT_SEQUENTIAL;
             sessionOptions.GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL;
+            // ONNX Runtime logs to stderr by itself, outside our logging; keep it to errors (not "unused initializer" notes).
+            sessionOptions.LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR;
             // An edge node shares its cores with sensor loops: idle ORT threads sleep instead of spinning.
             sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
             sessionOptions.AddSessionConfigEntry("session.inter_op.allow_spinning", "0");
@@ -114,6 +125,13 @@ public sealed class OnnxRuntimeRunner : IModelRunner
             var values = new List<OrtValue>();
             List<TensorInfo> inputInfo = Describe(session.InputNames, session.InputMetadata, "input");
             List<TensorInfo> outputInfo = Describe(session.OutputNames, session.OutputMetadata, "output");
+            string? unknown = options.InputShapes.Keys.FirstOrDefault(name => !inputInfo.Any(i => i.Name == name));
+            if (unknown is not null)
+            {
+                throw new ArgumentException(
+                    $"InputShapes names '{unknown}', which is not an input of the model ({string.Join(", ", inputInfo.Select(i => i.Name))}).", nameof(options));
+            }
+
             var inputs = new List<Tensor>();
             foreach (TensorInfo info in inputInfo)
             {
@@ -161,6 +179,11 @@ public sealed class OnnxRuntimeRunner : IModelRunner
         catch (OnnxRuntimeException e)
         {
             throw new InvalidOperationException($"ONNX Runtime failed the run: {e.Message}", e);
+        }
+
+        foreach ((Tensor input, Tensor output) in _passThrough)
+        {
+            input.Bytes.CopyTo(output.Bytes);
         }
     }
 

@@ -21,9 +21,11 @@ public sealed class DebianPackageTests(PackageFixture package)
         Assert.Contains("Architecture: amd64", info.StandardOutput, StringComparison.Ordinal);
         Assert.Contains($"Version: {package.Version}", info.StandardOutput, StringComparison.Ordinal);
         // The Native AOT binary needs glibc 2.34 or later (the newest symbol version it references here).
-        Assert.Matches(@"Depends: libc6 \(>= 2\.[0-9]+\), adduser", info.StandardOutput);
+        // ONNX Runtime's libonnxruntime.so adds libstdc++ and libgcc_s.
+        Assert.Matches(@"Depends: libc6 \(>= 2\.[0-9]+\), libstdc\+\+6 \(>= 6\), libgcc-s1 \| libgcc1, adduser", info.StandardOutput);
         Assert.Contains("./usr/lib/edgeai/edgeai", contents.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("./usr/bin/edgeai -> ../lib/edgeai/edgeai", contents.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("./usr/lib/edgeai/libonnxruntime.so", contents.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("./usr/lib/systemd/system/edgeai.service", contents.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("root/root", contents.StandardOutput, StringComparison.Ordinal);
         Assert.Equal("/etc/edgeai/edgeai.json", conffiles.StandardOutput.Trim());

@@ -15,6 +15,7 @@ public sealed class InstallScriptTests(PackageFixture package)
             chroot "$ROOT" /tmp/{{name}}/install.sh
             echo "version=$(chroot "$ROOT" edgeai --version)"
             echo "user=$(chroot "$ROOT" getent passwd edgeai | cut -d: -f1,6,7)"
+            echo "ort=$(chroot "$ROOT" stat -c '%a' /usr/lib/edgeai/libonnxruntime.so)"
             echo "config=$(chroot "$ROOT" stat -c '%a %U:%G' /etc/edgeai/edgeai.json)"
             echo "state=$(chroot "$ROOT" stat -c '%a %U:%G' /var/lib/edgeai)"
             systemd-analyze verify --root="$ROOT" edgeai.service
@@ -36,6 +37,7 @@ public sealed class InstallScriptTests(PackageFixture package)
         [
             $"version={package.Version}+",
             "user=edgeai:/var/lib/edgeai:/usr/sbin/nologin",
+            "ort=644",
             "config=640 root:edgeai",
             "state=700 edgeai:edgeai",
             "verify=0",

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using EdgeAi.Models.Onnx;
+using EdgeAi.Models.Onnx.Proto;
 using EdgeAi.Models.Runtime;
 using EdgeAi.Models.Tests.Onnx;
 
@@ -161,11 +161,37 @@ public sealed class OnnxRuntimeRunnerTests
     }
 
     [Fact]
+    public void Create_ShapeForUnknownInput_ThrowsNamingIt()
+    {
+        var options = new ModelRunnerOptions();
+        options.InputShapes["X"] = [1, 8];
+
+        var e = Assert.Throws<ArgumentException>(() => OnnxRuntimeRunner.Create(VerifiedBytes("qdq_mlp.onnx"), options));
+        Assert.Contains("'X'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Create_ZeroThreads_Throws()
     {
         var options = new ModelRunnerOptions { IntraOpThreads = 0 };
 
         Assert.Throws<ArgumentOutOfRangeException>(() => OnnxRuntimeRunner.Create(VerifiedBytes("qdq_mlp.onnx"), options));
+    }
+
+    [Fact]
+    public void Run_GraphInputAlsoAnOutput_OutputHoldsTheInput()
+    {
+        ModelProto model = TestModels.Relu();
+        model.Graph.Output.Add(model.Graph.Input[0].Clone());
+        byte[] bytes = OnnxModelWriter.ToBytes(model);
+        using var runner = OnnxRuntimeRunner.Create(bytes);
+        float[] x = [-1, 2, -3, 4];
+        x.CopyTo(runner.Inputs[0].AsSpan<float>());
+
+        runner.Run();
+
+        Assert.Equal([0f, 2, 0, 4], runner.Outputs[0].AsSpan<float>().ToArray());
+        Assert.Equal(x, runner.Outputs[1].AsSpan<float>().ToArray());
     }
 
     /// <summary>The fixture's graph in doubles: QDQ(x) -> MatMul(DQ(w)) -> +bias -> Relu -> Gemm(0.5, transB) -> Transpose -> *2.</summary>
