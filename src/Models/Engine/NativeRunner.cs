@@ -53,6 +53,9 @@ public sealed class NativeRunner : IModelRunner
     /// <inheritdoc />
     public IReadOnlyList<Tensor> Outputs { get; }
 
+    /// <summary>The planned steps' kinds, in run order (for tests and diagnostics).</summary>
+    internal IReadOnlyList<string> StepKinds => _steps.Select(s => s.GetType().Name).ToArray();
+
     /// <summary>Bytes of the intermediate and output buffers allocated at creation.</summary>
     public long IntermediateBytes { get; }
 

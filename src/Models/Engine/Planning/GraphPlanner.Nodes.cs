@@ -15,6 +15,12 @@ internal sealed partial class GraphPlanner
             return;
         }
 
+        if (_passthroughs.TryGetValue(index, out QuantizedPassthrough? passthrough))
+        {
+            PlanPassthrough(passthrough);
+            return;
+        }
+
         switch (node.OpType)
         {
             case "Constant":

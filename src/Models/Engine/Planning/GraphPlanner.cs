@@ -93,6 +93,7 @@ internal sealed partial class GraphPlanner
     {
         ScanOperators();
         FindPatterns();
+        FindPassthroughs();
         DecodeInitializers();
         List<TensorInfo> inputInfo = BindInputs(out List<Tensor> inputs);
         if (_problems.Count > 0)
@@ -103,7 +104,7 @@ internal sealed partial class GraphPlanner
         for (int i = 0; i < _graph.Node.Count && _problems.Count == 0; i++)
         {
             NodeProto node = _graph.Node[i];
-            if ((_absorbed[i] && !_patterns.ContainsKey(i)) || IsSkippedDequantize(i))
+            if ((_absorbed[i] && !_patterns.ContainsKey(i) && !_passthroughs.ContainsKey(i)) || IsSkippedDequantize(i))
             {
                 continue;
             }
