@@ -33,6 +33,7 @@ public sealed class NativeRunner : IModelRunner
         Outputs = plan.Outputs;
         Kernels = KernelSelector.NameOf(kernels);
         IntermediateBytes = plan.IntermediateBytes;
+        UnsharedIntermediateBytes = plan.UnsharedIntermediateBytes;
     }
 
     /// <inheritdoc />
@@ -56,8 +57,11 @@ public sealed class NativeRunner : IModelRunner
     /// <summary>The planned steps' kinds, in run order (for tests and diagnostics).</summary>
     internal IReadOnlyList<string> StepKinds => _steps.Select(s => s.GetType().Name).ToArray();
 
-    /// <summary>Bytes of the intermediate and output buffers allocated at creation.</summary>
+    /// <summary>Bytes of the intermediate and output buffers allocated at creation (after buffer sharing).</summary>
     public long IntermediateBytes { get; }
+
+    /// <summary>What the intermediate and output values would take with one buffer each (for the memory-plan test).</summary>
+    internal long UnsharedIntermediateBytes { get; }
 
     /// <summary>Plans <paramref name="model"/> for the native engine.</summary>
     /// <param name="model">A model (validated here with <see cref="OnnxModelValidator"/>).</param>

@@ -22,4 +22,15 @@ public sealed class NativePlanTests
             ["QuantizeStep", "ConvStep", "PoolStep", "ConvStep", "DequantizeStep", "GlobalAveragePoolStep", "QuantizeStep", "CopyStep", "QGemmStep", "DequantizeStep", "SoftmaxStep"],
             runner.StepKinds);
     }
+
+    [Theory]
+    [InlineData("qdq_cnn2d.onnx")]
+    [InlineData("qdq_shape_ops.onnx")]
+    [InlineData("qdq_mlp_softmax.onnx")]
+    public void Create_MemoryPlan_SharesBuffersBetweenValuesThatDoNotLiveTogether(string file)
+    {
+        using NativeRunner runner = NativeRunner.Create(EngineFixtures.Load(file));
+        Assert.True(runner.IntermediateBytes < runner.UnsharedIntermediateBytes,
+            $"{file}: {runner.IntermediateBytes} bytes planned, {runner.UnsharedIntermediateBytes} without sharing");
+    }
 }

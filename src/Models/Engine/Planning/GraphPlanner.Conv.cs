@@ -135,7 +135,7 @@ internal sealed partial class GraphPlanner
         var conv = new QConv(shape, weights, wZeroPoints, epilogue.IntBias ?? [], Gemm);
         int[] outShape = spatial == 2 ? [x.Shape[0], m, shape.OutputHeight, shape.OutputWidth] : [x.Shape[0], m, shape.OutputWidth];
         EngineValue y = Define(outName, output.ElementType, outShape);
-        Emit(node, new ConvStep(conv, x.Tensor, x.Shape[0], xq.ZeroPoints[0], epilogue.Requantization!, y.Tensor));
+        Emit(node, new ConvStep(conv, x.Tensor, x.Shape[0], xq.ZeroPoints[0], epilogue.Requantization!, y.Tensor), [x], y);
     }
 
     /// <summary>Begin pads then end pads per spatial axis ([top, left, bottom, right] in 2-D, [begin, end] in 1-D), auto_pad resolved.</summary>

@@ -325,7 +325,7 @@ internal sealed partial class GraphPlanner
         int m = x.Count / k;
         GemmEpilogue epilogue = Epilogue(xScale, wq.Scales, n, bias, output);
         EngineValue y = Define(outName, output.ElementType, outShape);
-        Emit(node, new QGemmStep(Gemm, x.Tensor, m, xZeroPoint, packed, epilogue, y.Tensor));
+        Emit(node, new QGemmStep(Gemm, x.Tensor, m, xZeroPoint, packed, epilogue, y.Tensor), [x], y);
     }
 
     private QGemm Gemm => _gemm ?? QGemm.Default;

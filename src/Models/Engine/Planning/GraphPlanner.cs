@@ -33,8 +33,12 @@ internal sealed partial class GraphPlanner
     private readonly Dictionary<int, FusedPattern> _patterns = [];
     private readonly bool[] _absorbed;
     private readonly List<EngineStep> _steps = [];
+    private readonly List<EngineValue[]> _stepReads = [];
+    private readonly List<EngineValue[]> _stepWrites = [];
+    private readonly List<EngineValue> _defined = [];
     private readonly List<NativeSupportProblem> _problems = [];
     private long _intermediateBytes;
+    private long _unsharedBytes;
 
     public GraphPlanner(ModelProto model, ModelRunnerOptions options, QGemm? gemm)
     {
@@ -134,7 +138,8 @@ internal sealed partial class GraphPlanner
             return null;
         }
 
-        return new EnginePlan(inputInfo, outputInfo, [.. inputs], [.. outputs], [.. _steps], _intermediateBytes);
+        BindSharedBuffers();
+        return new EnginePlan(inputInfo, outputInfo, [.. inputs], [.. outputs], [.. _steps], _intermediateBytes, _unsharedBytes);
     }
 
     private void Problem(NodeProto node, string reason) => _problems.Add(new NativeSupportProblem(node.Name, node.OpType, node.Domain, reason));
@@ -325,34 +330,122 @@ internal sealed partial class GraphPlanner
         return value;
     }
 
-    /// <summary>Allocates the tensor of a node output.</summary>
+    /// <summary>
+    /// Defines a node output. Graph outputs get their own buffer now; every other value is bound later by
+    /// <see cref="BindSharedBuffers"/>, where values whose lifetimes do not overlap share a buffer.
+    /// </summary>
     private EngineValue Define(string name, TensorElementType type, int[] shape)
     {
-        var value = new EngineValue(name, new Tensor(name, type, shape), isConstant: false);
+        bool own = _graphOutputs.Contains(name);
+        var value = new EngineValue(name, new Tensor(name, type, shape, allocate: own), isConstant: false);
         _values[name] = value;
-        _intermediateBytes += value.Tensor.Bytes.Length;
+        _defined.Add(value);
+        if (own)
+        {
+            _intermediateBytes += value.Tensor.Bytes.Length;
+        }
+
         return value;
     }
 
-    /// <summary>Adds a step, or runs it now when all its inputs are constant (constant folding).</summary>
-    private void Emit(NodeProto node, EngineStep step)
+    /// <summary>
+    /// Adds a step that reads <paramref name="reads"/> and writes <paramref name="write"/> (default: the node's inputs
+    /// and outputs), or runs it now when everything it reads is constant (constant folding).
+    /// </summary>
+    private void Emit(NodeProto node, EngineStep step, EngineValue[]? reads = null, EngineValue? write = null)
     {
-        bool allConstant = node.Input.Where(i => i.Length != 0).All(i => _values.TryGetValue(i, out EngineValue? v) && v.IsConstant);
-        if (allConstant && node.Input.Any(i => i.Length != 0))
+        reads ??= node.Input.Where(i => i.Length != 0).Select(Value).ToArray();
+        EngineValue[] writes = write is not null ? [write] : node.Output.Where(_values.ContainsKey).Select(o => _values[o]).ToArray();
+        if (reads.Length > 0 && reads.All(v => v.IsConstant))
         {
-            step.Run();
-            foreach (string output in node.Output)
+            foreach (EngineValue v in writes)
             {
-                if (_values.TryGetValue(output, out EngineValue? v))
+                if (!v.Tensor.HasStorage)
                 {
-                    v.IsConstant = true;
+                    v.Tensor.BindStorage(GC.AllocateArray<byte>(v.Tensor.ElementCount * TensorElementTypes.SizeOf(v.Type), pinned: true));
                 }
+
+                v.IsConstant = true;
             }
 
+            step.Run();
             return;
         }
 
         _steps.Add(step);
+        _stepReads.Add(reads);
+        _stepWrites.Add(writes);
+    }
+
+    /// <summary>
+    /// The memory plan: walks the steps in order; a value takes the smallest free buffer that fits (or a new one) at the
+    /// step that writes it, and gives it back after the last step that reads it. A step's inputs are never its output's
+    /// buffer (a value freed at step s is reused from step s + 1 on).
+    /// </summary>
+    private void BindSharedBuffers()
+    {
+        var lastUse = new Dictionary<EngineValue, int>();
+        for (int s = 0; s < _steps.Count; s++)
+        {
+            foreach (EngineValue v in _stepWrites[s])
+            {
+                lastUse[v] = s;
+            }
+
+            foreach (EngineValue v in _stepReads[s])
+            {
+                lastUse[v] = s;
+            }
+        }
+
+        var free = new List<byte[]>();
+        var holders = new Dictionary<EngineValue, byte[]>();
+        for (int s = 0; s < _steps.Count; s++)
+        {
+            foreach (EngineValue v in _stepWrites[s])
+            {
+                if (v.Tensor.HasStorage)
+                {
+                    continue;
+                }
+
+                int need = v.Tensor.ElementCount * TensorElementTypes.SizeOf(v.Type);
+                byte[]? best = null;
+                foreach (byte[] b in free)
+                {
+                    if (b.Length >= need && (best is null || b.Length < best.Length))
+                    {
+                        best = b;
+                    }
+                }
+
+                if (best is null)
+                {
+                    best = GC.AllocateArray<byte>(need, pinned: true);
+                    _intermediateBytes += need;
+                }
+                else
+                {
+                    free.Remove(best);
+                }
+
+                v.Tensor.BindStorage(best);
+                holders[v] = best;
+            }
+
+            foreach ((EngineValue v, byte[] buffer) in holders.Where(h => lastUse[h.Key] == s).ToList())
+            {
+                free.Add(buffer);
+                holders.Remove(v);
+            }
+        }
+
+        foreach (EngineValue v in _defined.Where(v => !v.Tensor.HasStorage))
+        {
+            v.Tensor.BindStorage(GC.AllocateArray<byte>(v.Tensor.ElementCount * TensorElementTypes.SizeOf(v.Type), pinned: true));
+        }
+
+        _unsharedBytes = _defined.Sum(v => (long)v.Tensor.ElementCount * TensorElementTypes.SizeOf(v.Type));
     }
 
     private int SoleConsumer(string value)
