@@ -445,14 +445,3 @@ internal sealed partial class GraphPlanner
             new OutputSpec(OutputKind.Int32, null, 0, 0), MatMulShape(a, k, n), node.Output[0]);
     }
 }
-
-/// <summary>What an integer step writes: its kind, the output quantization, and the float clamp of a fused Relu/Clip.</summary>
-internal sealed record OutputSpec(OutputKind Kind, QuantParams? Quant, float Min, float Max)
-{
-    public TensorElementType ElementType => Kind switch
-    {
-        OutputKind.Int32 => TensorElementType.Int32,
-        OutputKind.Float => TensorElementType.Float32,
-        _ => Quant!.Type,
-    };
-}
