@@ -38,7 +38,7 @@ internal sealed partial class GraphPlanner
             {
                 NodeProto add = _graph.Node[next];
                 string other = add.Input[0] == pattern.Output ? add.Input[1] : add.Input[0];
-                if (IsConstantBias(other))
+                if (IsConstantBias(other) && IsBiasVector(other, OutputColumns(node, _graph.Node[dqW].Input[0])))
                 {
                     pattern.Add = next;
                     pattern.Output = add.Output[0];
@@ -70,6 +70,37 @@ internal sealed partial class GraphPlanner
 
     private int ProducerOf(string value, string opType) =>
         _producer.TryGetValue(value, out int p) && _graph.Node[p].OpType == opType ? p : -1;
+
+    /// <summary>N of a MatMul or Gemm from its weight initializer's dims (-1 when unknown).</summary>
+    private long OutputColumns(NodeProto core, string weights)
+    {
+        TensorProto? w = _graph.Initializer.FirstOrDefault(t => t.Name == weights);
+        if (w is null || w.Dims.Count != 2)
+        {
+            return -1;
+        }
+
+        bool transB = core.OpType == "Gemm" && NodeAttributes.Int(core, "transB", 0) != 0;
+        return transB ? w.Dims[0] : w.Dims[1];
+    }
+
+    /// <summary>
+    /// Whether a constant bias (or the constant a DequantizeLinear reads) holds 1 or <paramref name="n"/> values along
+    /// its last dimension only, i.e. broadcasts over the output's last dimension; any other Add runs in float.
+    /// </summary>
+    private bool IsBiasVector(string name, long n)
+    {
+        int dq = ProducerOf(name, "DequantizeLinear");
+        string source = dq >= 0 ? _graph.Node[dq].Input[0] : name;
+        TensorProto? t = _graph.Initializer.FirstOrDefault(i => i.Name == source);
+        if (t is null)
+        {
+            return false; // a Constant node: leave the Add unfused
+        }
+
+        long count = t.Dims.Aggregate(1L, (a, d) => a * d);
+        return (count == 1 || count == n) && t.Dims.Take(Math.Max(t.Dims.Count - 1, 0)).All(d => d == 1);
+    }
 
     /// <summary>A float constant, or DequantizeLinear of a constant.</summary>
     private bool IsConstantBias(string name)
