@@ -367,11 +367,11 @@ internal sealed partial class GraphPlanner
         }
 
         int spatial = x.Rank - 2;
-        long[] kernel = NodeAttributes.Ints(node, "kernel_shape") ?? kernelFromWeights?.Select(k => (long)k).ToArray()
+        long[] kernel = NodeAttributes.Geometry(node, "kernel_shape", 1, kernelFromWeights?.Select(k => (long)k).ToArray())
             ?? throw new InvalidDataException("kernel_shape is required.");
-        long[] strides = NodeAttributes.Ints(node, "strides") ?? Enumerable.Repeat(1L, spatial).ToArray();
-        long[] dilations = NodeAttributes.Ints(node, "dilations") ?? Enumerable.Repeat(1L, spatial).ToArray();
-        long[] pads = NodeAttributes.Ints(node, "pads") ?? new long[2 * spatial];
+        long[] strides = NodeAttributes.Geometry(node, "strides", 1, Enumerable.Repeat(1L, spatial).ToArray())!;
+        long[] dilations = NodeAttributes.Geometry(node, "dilations", 1, Enumerable.Repeat(1L, spatial).ToArray())!;
+        long[] pads = NodeAttributes.Geometry(node, "pads", 0, new long[2 * spatial])!;
         if (kernel.Length != spatial || strides.Length != spatial || dilations.Length != spatial || pads.Length != 2 * spatial)
         {
             throw new InvalidDataException($"kernel_shape, strides, dilations and pads must have {spatial}, {spatial}, {spatial} and {2 * spatial} entries.");

@@ -121,8 +121,9 @@ internal sealed partial class GraphPlanner
             {
                 Problem(node, e.Message);
             }
-            catch (InvalidDataException e)
+            catch (Exception e) when (e is InvalidDataException or ArgumentException or OverflowException)
             {
+                // Kernel constructors and Tensor validate their arguments too (sizes, ranges): the model is what is wrong.
                 throw new InvalidDataException($"Node '{node.Name}' ({node.OpType}): {e.Message}", e);
             }
         }
