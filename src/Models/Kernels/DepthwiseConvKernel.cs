@@ -10,9 +10,10 @@ namespace EdgeAi.Models.Kernels;
 /// the GEMM, so results are bit-identical to it.
 /// </summary>
 /// <remarks>
-/// With stride 1 along the width the interior of every output row (the pixels whose taps all lie inside the input
-/// row) is computed eight pixels at a time with <see cref="Vector128"/>: eight u8 inputs widened to int32, minus the
-/// zero point, times the broadcast (w - w_zero_point). Borders, other strides and CPUs without SIMD use the scalar loop.
+/// With stride 1 or 2 along the width the interior of every output row (the pixels whose taps all lie inside the input
+/// row) is computed eight pixels at a time with <see cref="Vector128"/>: eight u8 inputs (stride 2: the even bytes of a
+/// 16-byte load) widened to int32, minus the zero point, times the broadcast (w - w_zero_point). Borders, other strides
+/// and CPUs without SIMD use the scalar loop.
 /// </remarks>
 internal static class DepthwiseConvKernel
 {
@@ -54,6 +55,14 @@ internal static class DepthwiseConvKernel
             vectorStart = Math.Min(shape.PadLeft, outputWidth);
             vectorEnd = Math.Clamp(width - ((kernelWidth - 1) * dilationWidth) + shape.PadLeft, vectorStart, outputWidth);
         }
+        else if (shape.StrideWidth == 2 && Vector128.IsHardwareAccelerated)
+        {
+            // Stride 2 loads 16 bytes per tap and keeps the even ones: a block starting at ow reads input columns
+            // 2·ow - padLeft + kw·dW .. +15, which must lie in [0, W) for the last tap; blocks are then whole 8-pixel runs.
+            vectorStart = Math.Min((shape.PadLeft + 1) / 2, outputWidth);
+            int room = width - 16 - ((kernelWidth - 1) * dilationWidth) + shape.PadLeft; // 2 · (last block start) at most
+            vectorEnd = room < 0 ? vectorStart : Math.Clamp((room / 2) + Block, vectorStart, outputWidth);
+        }
 
         Span<int> block = stackalloc int[Block];
         for (int oh = 0; oh < shape.OutputHeight; oh++)
@@ -67,7 +76,15 @@ internal static class DepthwiseConvKernel
 
             for (; ow + Block <= vectorEnd; ow += Block)
             {
-                PixelBlock(input, shape, zeroPoint, weights, oh, ow, block);
+                if (shape.StrideWidth == 1)
+                {
+                    PixelBlock(input, shape, zeroPoint, weights, oh, ow, block);
+                }
+                else
+                {
+                    PixelBlockStrideTwo(input, shape, zeroPoint, weights, oh, ow, block);
+                }
+
                 for (int j = 0; j < Block; j++)
                 {
                     outputRow[ow + j] = Requantize(unchecked(block[j] + bias), requantization, channel);
@@ -140,6 +157,44 @@ internal static class DepthwiseConvKernel
             {
                 ulong bytes = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref row, kw * shape.DilationWidth));
                 Vector128<short> x = Vector128.WidenLower(Vector128.CreateScalarUnsafe(bytes).AsByte()).AsInt16() - zero;
+                (Vector128<int> x0, Vector128<int> x1) = Vector128.Widen(x);
+                Vector128<int> weight = Vector128.Create(w[kw]);
+                low += x0 * weight;
+                high += x1 * weight;
+            }
+        }
+
+        low.CopyTo(block);
+        high.CopyTo(block[Vector128<int>.Count..]);
+    }
+
+    /// <summary>
+    /// Eight output pixels of row <paramref name="oh"/> from <paramref name="ow"/> with stride 2: each tap loads 16 input
+    /// bytes (all inside the row) and keeps the even ones with one shuffle (pshufb / TBL).
+    /// </summary>
+    private static void PixelBlockStrideTwo(ReadOnlySpan<byte> input, QConvShape shape, int zeroPoint, ReadOnlySpan<int> weights, int oh, int ow, Span<int> block)
+    {
+        int ih0 = (oh * shape.StrideHeight) - shape.PadTop;
+        int iw0 = (2 * ow) - shape.PadLeft;
+        Vector128<byte> evens = Vector128.Create((byte)0, 2, 4, 6, 8, 10, 12, 14, 0, 2, 4, 6, 8, 10, 12, 14);
+        Vector128<short> zero = Vector128.Create((short)zeroPoint);
+        Vector128<int> low = Vector128<int>.Zero;
+        Vector128<int> high = Vector128<int>.Zero;
+        ref byte origin = ref MemoryMarshal.GetReference(input);
+        for (int kh = 0; kh < shape.KernelHeight; kh++)
+        {
+            int ih = ih0 + (kh * shape.DilationHeight);
+            if ((uint)ih >= (uint)shape.Height)
+            {
+                continue;
+            }
+
+            ref byte row = ref Unsafe.Add(ref origin, (ih * shape.Width) + iw0);
+            ReadOnlySpan<int> w = weights.Slice(kh * shape.KernelWidth, shape.KernelWidth);
+            for (int kw = 0; kw < w.Length; kw++)
+            {
+                Vector128<byte> bytes = Vector128.Shuffle(Vector128.LoadUnsafe(ref Unsafe.Add(ref row, kw * shape.DilationWidth)), evens);
+                Vector128<short> x = Vector128.WidenLower(bytes).AsInt16() - zero;
                 (Vector128<int> x0, Vector128<int> x1) = Vector128.Widen(x);
                 Vector128<int> weight = Vector128.Create(w[kw]);
                 low += x0 * weight;
