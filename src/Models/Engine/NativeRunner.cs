@@ -18,6 +18,8 @@ namespace EdgeAi.Models.Engine;
 /// from ONNX Runtime's by one quantization step where the real value lies within float rounding of a .5 boundary;
 /// float outputs downstream of such a step differ by the step's effect (see src/Models/Engine/README.md for the
 /// measured figures). Not thread-safe (see <see cref="IModelRunner"/>).</para>
+/// <para>Float biases of fused MatMul/Gemm/Conv patterns with quantized outputs are converted once to int32 at scale
+/// x_scale · w_scale[n], rounding half to even; fused patterns with float outputs keep the bias in float.</para>
 /// </remarks>
 public sealed class NativeRunner : IModelRunner
 {
@@ -33,6 +35,7 @@ public sealed class NativeRunner : IModelRunner
         Outputs = plan.Outputs;
         Kernels = KernelSelector.NameOf(kernels);
         IntermediateBytes = plan.IntermediateBytes;
+        UnsharedIntermediateBytes = plan.UnsharedIntermediateBytes;
     }
 
     /// <inheritdoc />
@@ -53,8 +56,14 @@ public sealed class NativeRunner : IModelRunner
     /// <inheritdoc />
     public IReadOnlyList<Tensor> Outputs { get; }
 
-    /// <summary>Bytes of the intermediate and output buffers allocated at creation.</summary>
+    /// <summary>The planned steps' kinds, in run order (for tests and diagnostics).</summary>
+    internal IReadOnlyList<string> StepKinds => _steps.Select(s => s.GetType().Name).ToArray();
+
+    /// <summary>Bytes of the intermediate and output buffers allocated at creation (after buffer sharing).</summary>
     public long IntermediateBytes { get; }
+
+    /// <summary>What the intermediate and output values would take with one buffer each (for the memory-plan test).</summary>
+    internal long UnsharedIntermediateBytes { get; }
 
     /// <summary>Plans <paramref name="model"/> for the native engine.</summary>
     /// <param name="model">A model (validated here with <see cref="OnnxModelValidator"/>).</param>
@@ -63,6 +72,7 @@ public sealed class NativeRunner : IModelRunner
     /// <exception cref="InvalidDataException">The model is malformed (the message names the node or tensor).</exception>
     /// <exception cref="ArgumentException">An input shape in <paramref name="options"/> does not fit the model.</exception>
     /// <exception cref="NotSupportedException">This CPU cannot run the requested kernel set.</exception>
+    /// <exception cref="InvalidOperationException">No kernel set was requested and <see cref="KernelSelector.EnvironmentVariable"/> names an unknown or unsupported one.</exception>
     public static NativeRunner Create(ModelProto model, ModelRunnerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(model);

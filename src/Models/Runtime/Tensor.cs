@@ -8,12 +8,22 @@ namespace EdgeAi.Models.Runtime;
 /// </summary>
 public sealed class Tensor
 {
-    private readonly byte[] _storage;
     private readonly int[] _shape;
+    private readonly int _byteCount;
+    private byte[] _storage;
 
     /// <summary>Allocates a zero-filled tensor on the pinned object heap.</summary>
     /// <exception cref="ArgumentException">A dimension is negative or the tensor would exceed 2 GiB.</exception>
     public Tensor(string name, TensorElementType elementType, ReadOnlySpan<int> shape)
+        : this(name, elementType, shape, allocate: true)
+    {
+    }
+
+    /// <summary>
+    /// A tensor whose storage is allocated now (<paramref name="allocate"/>) or bound later with <see cref="BindStorage"/>
+    /// (the native engine's memory plan, where values whose lifetimes do not overlap share one buffer).
+    /// </summary>
+    internal Tensor(string name, TensorElementType elementType, ReadOnlySpan<int> shape, bool allocate)
     {
         ArgumentNullException.ThrowIfNull(name);
         long count = 1;
@@ -35,7 +45,8 @@ public sealed class Tensor
         ElementType = elementType;
         _shape = shape.ToArray();
         ElementCount = (int)count;
-        _storage = GC.AllocateArray<byte>(ElementCount * TensorElementTypes.SizeOf(elementType), pinned: true);
+        _byteCount = ElementCount * TensorElementTypes.SizeOf(elementType);
+        _storage = allocate ? GC.AllocateArray<byte>(_byteCount, pinned: true) : [];
     }
 
     /// <summary>The value name in the model.</summary>
@@ -51,10 +62,29 @@ public sealed class Tensor
     public int ElementCount { get; }
 
     /// <summary>The raw bytes (little-endian elements).</summary>
-    public Span<byte> Bytes => _storage;
+    public Span<byte> Bytes => _storage.AsSpan(0, _byteCount);
 
-    /// <summary>The pinned backing array (for runners that hand the memory to native code).</summary>
+    /// <summary>
+    /// The pinned backing array (for runners that hand the memory to native code). Exactly <see cref="Bytes"/> for
+    /// tensors made by the public constructor; a shared buffer bound by <see cref="BindStorage"/> may be longer.
+    /// </summary>
     internal byte[] Storage => _storage;
+
+    /// <summary>Whether the tensor has storage (always, except between the internal constructor and <see cref="BindStorage"/>).</summary>
+    internal bool HasStorage => _storage.Length >= _byteCount;
+
+    /// <summary>Binds the tensor to a buffer of at least its size, which other tensors may share.</summary>
+    /// <exception cref="ArgumentException">The buffer is too small.</exception>
+    internal void BindStorage(byte[] storage)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        if (storage.Length < _byteCount)
+        {
+            throw new ArgumentException($"Tensor '{Name}' needs {_byteCount} bytes; the buffer holds {storage.Length}.", nameof(storage));
+        }
+
+        _storage = storage;
+    }
 
     /// <summary>The elements as <typeparamref name="T"/>, which must match <see cref="ElementType"/> in size and kind.</summary>
     /// <exception cref="InvalidOperationException"><typeparamref name="T"/> does not match the element type.</exception>
@@ -66,7 +96,7 @@ public sealed class Tensor
             throw new InvalidOperationException($"Tensor '{Name}' holds {ElementType}, not {typeof(T).Name}.");
         }
 
-        return MemoryMarshal.Cast<byte, T>(_storage.AsSpan());
+        return MemoryMarshal.Cast<byte, T>(Bytes);
     }
 
     private static bool Matches<T>(TensorElementType type) => type switch

@@ -10,4 +10,5 @@ internal sealed record EnginePlan(
     Tensor[] Inputs,
     Tensor[] Outputs,
     EngineStep[] Steps,
-    long IntermediateBytes);
+    long IntermediateBytes,
+    long UnsharedIntermediateBytes);

@@ -80,7 +80,13 @@ internal sealed partial class GraphPlanner
 
         int spatial = x.Rank - 2;
         int m = w.Shape[0];
-        int group = checked((int)NodeAttributes.Int(node, "group", 1));
+        long groupValue = NodeAttributes.Int(node, "group", 1);
+        if (groupValue < 1 || groupValue > NodeAttributes.MaxGeometry)
+        {
+            throw new InvalidDataException($"group {groupValue} is out of range.");
+        }
+
+        int group = (int)groupValue;
         int[] kernel = w.Shape[2..];
         long[]? declared = NodeAttributes.Ints(node, "kernel_shape");
         if (declared is not null && !declared.SequenceEqual(kernel.Select(k => (long)k)))
@@ -103,8 +109,8 @@ internal sealed partial class GraphPlanner
             throw new InvalidDataException($"bias holds {bias.Length} values; expected M = {m}.");
         }
 
-        long[] strides = NodeAttributes.Ints(node, "strides") ?? Enumerable.Repeat(1L, spatial).ToArray();
-        long[] dilations = NodeAttributes.Ints(node, "dilations") ?? Enumerable.Repeat(1L, spatial).ToArray();
+        long[] strides = NodeAttributes.Geometry(node, "strides", 1, Enumerable.Repeat(1L, spatial).ToArray())!;
+        long[] dilations = NodeAttributes.Geometry(node, "dilations", 1, Enumerable.Repeat(1L, spatial).ToArray())!;
         if (strides.Length != spatial || dilations.Length != spatial || strides.Any(s => s < 1) || dilations.Any(d => d < 1))
         {
             throw new InvalidDataException($"strides and dilations must have {spatial} positive entries.");
@@ -135,7 +141,7 @@ internal sealed partial class GraphPlanner
         var conv = new QConv(shape, weights, wZeroPoints, epilogue.IntBias ?? [], Gemm);
         int[] outShape = spatial == 2 ? [x.Shape[0], m, shape.OutputHeight, shape.OutputWidth] : [x.Shape[0], m, shape.OutputWidth];
         EngineValue y = Define(outName, output.ElementType, outShape);
-        Emit(node, new ConvStep(conv, x.Tensor, x.Shape[0], xq.ZeroPoints[0], epilogue.Requantization!, y.Tensor));
+        Emit(node, new ConvStep(conv, x.Tensor, x.Shape[0], xq.ZeroPoints[0], epilogue.Requantization!, y.Tensor), [x], y);
     }
 
     /// <summary>Begin pads then end pads per spatial axis ([top, left, bottom, right] in 2-D, [begin, end] in 1-D), auto_pad resolved.</summary>
@@ -147,8 +153,8 @@ internal sealed partial class GraphPlanner
         switch (autoPad)
         {
             case "NOTSET":
-                long[] given = NodeAttributes.Ints(node, "pads") ?? new long[2 * spatial];
-                if (given.Length != 2 * spatial || given.Any(p => p < 0 || p > int.MaxValue))
+                long[] given = NodeAttributes.Geometry(node, "pads", 0, new long[2 * spatial])!;
+                if (given.Length != 2 * spatial)
                 {
                     throw new InvalidDataException($"pads must have {2 * spatial} non-negative entries.");
                 }

@@ -38,7 +38,7 @@ internal sealed partial class GraphPlanner
             {
                 NodeProto add = _graph.Node[next];
                 string other = add.Input[0] == pattern.Output ? add.Input[1] : add.Input[0];
-                if (IsConstantBias(other))
+                if (IsConstantBias(other) && IsBiasVector(other, OutputColumns(node, _graph.Node[dqW].Input[0])))
                 {
                     pattern.Add = next;
                     pattern.Output = add.Output[0];
@@ -70,6 +70,37 @@ internal sealed partial class GraphPlanner
 
     private int ProducerOf(string value, string opType) =>
         _producer.TryGetValue(value, out int p) && _graph.Node[p].OpType == opType ? p : -1;
+
+    /// <summary>N of a MatMul or Gemm from its weight initializer's dims (-1 when unknown).</summary>
+    private long OutputColumns(NodeProto core, string weights)
+    {
+        TensorProto? w = _graph.Initializer.FirstOrDefault(t => t.Name == weights);
+        if (w is null || w.Dims.Count != 2)
+        {
+            return -1;
+        }
+
+        bool transB = core.OpType == "Gemm" && NodeAttributes.Int(core, "transB", 0) != 0;
+        return transB ? w.Dims[0] : w.Dims[1];
+    }
+
+    /// <summary>
+    /// Whether a constant bias (or the constant a DequantizeLinear reads) holds 1 or <paramref name="n"/> values along
+    /// its last dimension only, i.e. broadcasts over the output's last dimension; any other Add runs in float.
+    /// </summary>
+    private bool IsBiasVector(string name, long n)
+    {
+        int dq = ProducerOf(name, "DequantizeLinear");
+        string source = dq >= 0 ? _graph.Node[dq].Input[0] : name;
+        TensorProto? t = _graph.Initializer.FirstOrDefault(i => i.Name == source);
+        if (t is null)
+        {
+            return false; // a Constant node: leave the Add unfused
+        }
+
+        long count = t.Dims.Aggregate(1L, (a, d) => a * d);
+        return (count == 1 || count == n) && t.Dims.Take(Math.Max(t.Dims.Count - 1, 0)).All(d => d == 1);
+    }
 
     /// <summary>A float constant, or DequantizeLinear of a constant.</summary>
     private bool IsConstantBias(string name)
@@ -325,7 +356,7 @@ internal sealed partial class GraphPlanner
         int m = x.Count / k;
         GemmEpilogue epilogue = Epilogue(xScale, wq.Scales, n, bias, output);
         EngineValue y = Define(outName, output.ElementType, outShape);
-        Emit(node, new QGemmStep(Gemm, x.Tensor, m, xZeroPoint, packed, epilogue, y.Tensor));
+        Emit(node, new QGemmStep(Gemm, x.Tensor, m, xZeroPoint, packed, epilogue, y.Tensor), [x], y);
     }
 
     private QGemm Gemm => _gemm ?? QGemm.Default;
@@ -384,75 +415,4 @@ internal sealed partial class GraphPlanner
                 }
         }
     }
-
-    private void PlanQLinearMatMul(NodeProto node)
-    {
-        EngineValue a = Input(node, 0);
-        QuantParams aq = QuantParams.From(Input(node, 1), OptionalInput(node, 2), a.Type, "a");
-        EngineValue b = Constant(node, 3, "QLinearMatMul b");
-        QuantParams bq = QuantParams.From(Input(node, 4), OptionalInput(node, 5), b.Type, "b");
-        QuantParams yq = QuantParams.From(Input(node, 6), OptionalInput(node, 7), TensorElementType.UInt8, "y");
-        if (!aq.PerTensor || !yq.PerTensor)
-        {
-            throw new UnsupportedNodeException("a and y must be quantized per tensor");
-        }
-
-        if (b.Rank != 2)
-        {
-            throw new UnsupportedNodeException($"b must be a 2-D constant, got [{string.Join(",", b.Shape)}]");
-        }
-
-        if (a.Type != aq.Type || yq.Type is not (TensorElementType.UInt8 or TensorElementType.Int8))
-        {
-            throw new InvalidDataException("a and its zero point must share a type; y must be uint8 or int8.");
-        }
-
-        int k = b.Shape[0];
-        int n = b.Shape[1];
-        PlanGemm(node, a, aq.ZeroPoints[0], aq.Scales[0], WeightsKxN(b, false), k, n, bq, null,
-            new OutputSpec(OutputKind.Quantized, yq, float.NegativeInfinity, float.PositiveInfinity), MatMulShape(a, k, n), node.Output[0]);
-    }
-
-    private void PlanMatMulInteger(NodeProto node)
-    {
-        EngineValue a = Input(node, 0);
-        EngineValue b = Constant(node, 1, "MatMulInteger B");
-        EngineValue? aZero = OptionalInput(node, 2);
-        EngineValue? bZero = OptionalInput(node, 3);
-        if (aZero is not null && (!aZero.IsConstant || aZero.Count != 1))
-        {
-            throw new UnsupportedNodeException("a_zero_point must be a constant scalar (per-row activation zero points are not supported)");
-        }
-
-        if (b.Rank != 2)
-        {
-            throw new UnsupportedNodeException($"B must be a 2-D constant, got [{string.Join(",", b.Shape)}]");
-        }
-
-        int k = b.Shape[0];
-        int n = b.Shape[1];
-        int aZp = aZero is null ? 0 : aZero.Type == TensorElementType.Int8 ? aZero.Tensor.AsSpan<sbyte>()[0] : aZero.Tensor.Bytes[0];
-        int[] bZps = bZero is null ? [0]
-            : bZero.Type == TensorElementType.Int8 ? bZero.Tensor.AsSpan<sbyte>().ToArray().Select(z => (int)z).ToArray()
-            : throw new UnsupportedNodeException($"b_zero_point is {bZero.Type}; int8 weights need an int8 zero point");
-        if (bZps.Length != 1 && bZps.Length != n)
-        {
-            throw new InvalidDataException($"b_zero_point holds {bZps.Length} values; expected 1 or N = {n}.");
-        }
-
-        var bq = new QuantParams(new float[bZps.Length].Select(_ => 1f).ToArray(), bZps, TensorElementType.Int8);
-        PlanGemm(node, a, aZp, 1f, WeightsKxN(b, false), k, n, bq, null,
-            new OutputSpec(OutputKind.Int32, null, 0, 0), MatMulShape(a, k, n), node.Output[0]);
-    }
-}
-
-/// <summary>What an integer step writes: its kind, the output quantization, and the float clamp of a fused Relu/Clip.</summary>
-internal sealed record OutputSpec(OutputKind Kind, QuantParams? Quant, float Min, float Max)
-{
-    public TensorElementType ElementType => Kind switch
-    {
-        OutputKind.Int32 => TensorElementType.Int32,
-        OutputKind.Float => TensorElementType.Float32,
-        _ => Quant!.Type,
-    };
 }

@@ -33,8 +33,12 @@ internal sealed partial class GraphPlanner
     private readonly Dictionary<int, FusedPattern> _patterns = [];
     private readonly bool[] _absorbed;
     private readonly List<EngineStep> _steps = [];
+    private readonly List<EngineValue[]> _stepReads = [];
+    private readonly List<EngineValue[]> _stepWrites = [];
+    private readonly List<EngineValue> _defined = [];
     private readonly List<NativeSupportProblem> _problems = [];
     private long _intermediateBytes;
+    private long _unsharedBytes;
 
     public GraphPlanner(ModelProto model, ModelRunnerOptions options, QGemm? gemm)
     {
@@ -93,6 +97,7 @@ internal sealed partial class GraphPlanner
     {
         ScanOperators();
         FindPatterns();
+        FindPassthroughs();
         DecodeInitializers();
         List<TensorInfo> inputInfo = BindInputs(out List<Tensor> inputs);
         if (_problems.Count > 0)
@@ -103,7 +108,7 @@ internal sealed partial class GraphPlanner
         for (int i = 0; i < _graph.Node.Count && _problems.Count == 0; i++)
         {
             NodeProto node = _graph.Node[i];
-            if ((_absorbed[i] && !_patterns.ContainsKey(i)) || IsSkippedDequantize(i))
+            if ((_absorbed[i] && !_patterns.ContainsKey(i) && !_passthroughs.ContainsKey(i)) || IsSkippedDequantize(i))
             {
                 continue;
             }
@@ -116,8 +121,9 @@ internal sealed partial class GraphPlanner
             {
                 Problem(node, e.Message);
             }
-            catch (InvalidDataException e)
+            catch (Exception e) when (e is InvalidDataException or ArgumentException or OverflowException)
             {
+                // Kernel constructors and Tensor validate their arguments too (sizes, ranges): the model is what is wrong.
                 throw new InvalidDataException($"Node '{node.Name}' ({node.OpType}): {e.Message}", e);
             }
         }
@@ -133,7 +139,8 @@ internal sealed partial class GraphPlanner
             return null;
         }
 
-        return new EnginePlan(inputInfo, outputInfo, [.. inputs], [.. outputs], [.. _steps], _intermediateBytes);
+        BindSharedBuffers();
+        return new EnginePlan(inputInfo, outputInfo, [.. inputs], [.. outputs], [.. _steps], _intermediateBytes, _unsharedBytes);
     }
 
     private void Problem(NodeProto node, string reason) => _problems.Add(new NativeSupportProblem(node.Name, node.OpType, node.Domain, reason));
@@ -322,36 +329,6 @@ internal sealed partial class GraphPlanner
         }
 
         return value;
-    }
-
-    /// <summary>Allocates the tensor of a node output.</summary>
-    private EngineValue Define(string name, TensorElementType type, int[] shape)
-    {
-        var value = new EngineValue(name, new Tensor(name, type, shape), isConstant: false);
-        _values[name] = value;
-        _intermediateBytes += value.Tensor.Bytes.Length;
-        return value;
-    }
-
-    /// <summary>Adds a step, or runs it now when all its inputs are constant (constant folding).</summary>
-    private void Emit(NodeProto node, EngineStep step)
-    {
-        bool allConstant = node.Input.Where(i => i.Length != 0).All(i => _values.TryGetValue(i, out EngineValue? v) && v.IsConstant);
-        if (allConstant && node.Input.Any(i => i.Length != 0))
-        {
-            step.Run();
-            foreach (string output in node.Output)
-            {
-                if (_values.TryGetValue(output, out EngineValue? v))
-                {
-                    v.IsConstant = true;
-                }
-            }
-
-            return;
-        }
-
-        _steps.Add(step);
     }
 
     private int SoleConsumer(string value)

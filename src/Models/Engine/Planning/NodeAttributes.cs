@@ -27,6 +27,22 @@ internal static class NodeAttributes
 
     public static long[]? Ints(NodeProto node, string name) => Find(node, name) is { } a ? a.Ints.ToArray() : null;
 
+    /// <summary>Largest kernel, stride, dilation, pad or group accepted (far above any edge model; keeps the int arithmetic of shapes safe).</summary>
+    public const long MaxGeometry = 1 << 20;
+
+    /// <summary>An ints attribute (or <paramref name="fallback"/>) whose every entry lies in [<paramref name="min"/>, <see cref="MaxGeometry"/>].</summary>
+    /// <exception cref="InvalidDataException">An entry is out of range.</exception>
+    public static long[]? Geometry(NodeProto node, string name, long min, long[]? fallback)
+    {
+        long[]? values = Ints(node, name) ?? fallback;
+        if (values is not null && values.Any(v => v < min || v > MaxGeometry))
+        {
+            throw new InvalidDataException($"attribute {name} [{string.Join(",", values)}] has an entry outside [{min}, {MaxGeometry}].");
+        }
+
+        return values;
+    }
+
     /// <summary>Requires an attribute to be absent or equal to <paramref name="supported"/>.</summary>
     public static void RequireInt(NodeProto node, string name, long supported)
     {

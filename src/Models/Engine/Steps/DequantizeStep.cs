@@ -9,22 +9,6 @@ internal sealed class DequantizeStep(Tensor x, Tensor y, float[] scales, int[] z
     public override void Run()
     {
         Span<float> dst = y.AsSpan<float>();
-        switch (x.ElementType)
-        {
-            case TensorElementType.UInt8:
-                Loop(x.Bytes, dst, static v => v);
-                break;
-            case TensorElementType.Int8:
-                Loop(MemoryMarshal.Cast<byte, sbyte>(x.Bytes), dst, static v => v);
-                break;
-            default:
-                Loop(x.AsSpan<int>(), dst, static v => v);
-                break;
-        }
-    }
-
-    private void Loop<T>(ReadOnlySpan<T> src, Span<float> dst, Func<T, int> widen)
-    {
         int i = 0;
         for (int o = 0; o < layout.Outer; o++)
         {
@@ -32,10 +16,36 @@ internal sealed class DequantizeStep(Tensor x, Tensor y, float[] scales, int[] z
             {
                 float scale = scales[scales.Length == 1 ? 0 : c];
                 int zp = zeroPoints[zeroPoints.Length == 1 ? 0 : c];
-                for (int j = 0; j < layout.Inner; j++, i++)
+                Span<float> row = dst.Slice(i, layout.Inner);
+                switch (x.ElementType)
                 {
-                    dst[i] = (widen(src[i]) - zp) * scale;
+                    case TensorElementType.UInt8:
+                        ReadOnlySpan<byte> u8 = x.Bytes.Slice(i, layout.Inner);
+                        for (int j = 0; j < row.Length; j++)
+                        {
+                            row[j] = (u8[j] - zp) * scale;
+                        }
+
+                        break;
+                    case TensorElementType.Int8:
+                        ReadOnlySpan<sbyte> s8 = MemoryMarshal.Cast<byte, sbyte>(x.Bytes).Slice(i, layout.Inner);
+                        for (int j = 0; j < row.Length; j++)
+                        {
+                            row[j] = (s8[j] - zp) * scale;
+                        }
+
+                        break;
+                    default:
+                        ReadOnlySpan<int> s32 = x.AsSpan<int>().Slice(i, layout.Inner);
+                        for (int j = 0; j < row.Length; j++)
+                        {
+                            row[j] = unchecked(s32[j] - zp) * scale;
+                        }
+
+                        break;
                 }
+
+                i += layout.Inner;
             }
         }
     }

@@ -1,14 +1,13 @@
-using System.Runtime.InteropServices;
 using EdgeAi.Models.Kernels;
-using EdgeAi.Models.Runtime;
 
 namespace EdgeAi.Models.Engine.Steps;
 
 /// <summary>
-/// Turns int32 accumulators (rows x channels, or channels x positions for a convolution) into the output:
-/// quantized y = clamp(round_half_even((acc + bias[c]) · xScale·wScale[c] / yScale) + yZeroPoint, min, max) with
-/// the fixed-point multiplier of <see cref="Requantization"/> (min/max narrowed by a fused Relu or Clip), or float
-/// y = clamp(acc · xScale·wScale[c] + bias[c], min, max).
+/// How an integer GEMM or convolution's int32 accumulators become its output. Quantized:
+/// y = clamp(round_half_even((acc + bias[c]) · xScale·wScale[c] / yScale) + yZeroPoint, min, max) in the fixed point
+/// of <see cref="Kernels.Requantization"/>, with min/max narrowed by a fused Relu or Clip and float biases made int32
+/// at scale xScale·wScale[c], rounded half to even. Float: y = clamp(acc · xScale·wScale[c] + bias[c], min, max),
+/// with the bias kept in float.
 /// </summary>
 internal sealed class GemmEpilogue
 {
@@ -39,55 +38,23 @@ internal sealed class GemmEpilogue
     public static GemmEpilogue Float(float[] scales, float[]? bias, float min, float max) =>
         new(OutputKind.Float) { Scales = scales, FloatBias = bias, Min = min, Max = max };
 
-    /// <summary>Applies the epilogue; <paramref name="channelIsColumn"/> says whether the channel is the column (GEMM) or the row (convolution).</summary>
-    public void Apply(ReadOnlySpan<int> acc, int rows, int columns, bool channelIsColumn, Tensor y, int outputOffset)
+    /// <summary>The float output of a rows x columns accumulator block (the column is the output channel).</summary>
+    public void ApplyFloat(ReadOnlySpan<int> acc, int rows, int columns, Span<float> y)
     {
-        int count = rows * columns;
-        switch (Kind)
+        float[] scales = Scales!;
+        float[]? bias = FloatBias;
+        for (int i = 0, k = 0; i < rows; i++)
         {
-            case OutputKind.Int32:
-                acc[..count].CopyTo(y.AsSpan<int>().Slice(outputOffset, count));
-                break;
-            case OutputKind.Quantized:
+            for (int c = 0; c < columns; c++, k++)
+            {
+                float v = acc[k] * scales[scales.Length == 1 ? 0 : c];
+                if (bias is not null)
                 {
-                    Span<byte> dst = y.Bytes.Slice(outputOffset, count);
-                    Requantization r = Requantization!;
-                    int[]? bias = IntBias;
-                    for (int i = 0, k = 0; i < rows; i++)
-                    {
-                        for (int j = 0; j < columns; j++, k++)
-                        {
-                            int c = channelIsColumn ? j : i;
-                            int v = bias is null ? acc[k] : unchecked(acc[k] + bias[c]);
-                            dst[k] = unchecked((byte)r.Apply(v, r.Channels == 1 ? 0 : c));
-                        }
-                    }
-
-                    break;
+                    v += bias[c];
                 }
 
-            default:
-                {
-                    Span<float> dst = MemoryMarshal.Cast<byte, float>(y.Bytes).Slice(outputOffset, count);
-                    float[] scales = Scales!;
-                    float[]? bias = FloatBias;
-                    for (int i = 0, k = 0; i < rows; i++)
-                    {
-                        for (int j = 0; j < columns; j++, k++)
-                        {
-                            int c = channelIsColumn ? j : i;
-                            float v = acc[k] * scales[scales.Length == 1 ? 0 : c];
-                            if (bias is not null)
-                            {
-                                v += bias[c];
-                            }
-
-                            dst[k] = Math.Min(Math.Max(v, Min), Max);
-                        }
-                    }
-
-                    break;
-                }
+                y[k] = Math.Min(Math.Max(v, Min), Max);
+            }
         }
     }
 }

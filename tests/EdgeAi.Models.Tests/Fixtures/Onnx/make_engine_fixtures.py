@@ -128,6 +128,21 @@ def qdq_mlp_s8():
     return g.model("qdq_mlp_s8", [fin("x", [3, 24])], [fin("y", [3, 6])]), ["MatMul", "Clip", "Gemm", "Identity"]
 
 
+def qdq_gemm_variants():
+    """MatMul on a 3-D input (batch dims flattened into M) with per-tensor weights, Reshape between Q/DQ pairs,
+    Gemm with transB=0, per-channel weights along axis 1 and a float C bias."""
+    g = Graph()
+    x = g.qdq("x", U8)
+    w, _ = g.weights((8, 6), 8)
+    h = g.node("Add", [g.node("MatMul", [x, w], "matmul"), g.const((rng.standard_normal(6) * 0.3).astype(np.float32), "bias")])
+    h = g.qdq(h, U8)
+    h = g.qdq(g.node("Reshape", [h, g.const(np.array([6, 6], dtype=np.int64), "shape")]), U8)
+    w, _ = g.weights((6, 4), 6, axis=1)
+    h = g.node("Gemm", [h, w, g.const((rng.standard_normal(4) * 0.3).astype(np.float32), "c")], "gemm")
+    g.nodes.append(helper.make_node("DequantizeLinear", [g.q(h, U8), *g.qparams(U8)], ["y"], name="dq_out"))
+    return g.model("qdq_gemm_variants", [fin("x", [2, 3, 8])], [fin("y", [6, 4])]), ["MatMul", "Add", "Reshape", "Gemm"]
+
+
 def qdq_shape_ops():
     """Float ops on dequantized values between QDQ pairs (no convolution): MaxPool, AveragePool, Transpose,
     Reshape, Add (broadcast), Mul, Sigmoid, Clip, Relu, Concat, Flatten, GlobalAveragePool, Softmax."""
@@ -314,6 +329,8 @@ if __name__ == "__main__":
         ("qdq_cnn1d", qdq_cnn1d, True), ("qdq_cnn2d", qdq_cnn2d, True),
         ("qop_conv_u8", lambda: qop_conv("u8"), True), ("qop_conv_s8", lambda: qop_conv("s8"), True),
         ("qop_conv1d", qop_conv1d, True), ("unsupported_erf", unsupported_erf, False),
+        # Added last so the random draws of the fixtures above stay as they were.
+        ("qdq_gemm_variants", qdq_gemm_variants, False),
     ]
     # Float-output tolerance vs ONNX Runtime, per fixture (quantized outputs: at most 1 step; int32: exact). The
     # engine and ORT may round one requantized value differently (fixed point vs float multiply), i.e. one step of
@@ -335,6 +352,7 @@ if __name__ == "__main__":
         "qop_matmul_u8": {"y": U8[0]},
         "qdq_mlp_s8": {"y": S8[0]},
         "qdq_shape_ops": {"y": 0.5 / 255.0},
+        "qdq_gemm_variants": {"y": U8[0]},
         "qdq_cnn1d": {"y": 0.5 * U8[0]},
         "qdq_cnn2d": {"y": U8[0]},
         "qop_conv_u8": {"y": U8[0]},
