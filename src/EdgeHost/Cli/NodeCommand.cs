@@ -41,6 +41,7 @@ internal static class NodeCommand
         var duration = new Option<string>("--duration") { Description = "Stop after this much simulated time: 90s, 15m, 6h, 1d." };
         var report = new Option<DirectoryInfo>("--report") { Description = "Write the heating-day report (PNG) into this directory when the run ends." };
         var seed = new Option<int?>("--seed") { Description = "Seed of the simulated world (default 1)." };
+        var record = new Option<FileInfo>("--record") { Description = "Write a training data set (CSV of the model's input windows, labelled with the demo house's ground truth) to this file." };
         var scenario = new Option<string>("--scenario") { Description = $"Inject a fault: {string.Join(", ", SimulationOptions.Scenarios)}." };
         if (mode == NodeMode.Simulate)
         {
@@ -49,6 +50,7 @@ internal static class NodeCommand
             command.Options.Add(report);
             command.Options.Add(seed);
             command.Options.Add(scenario);
+            command.Options.Add(record);
         }
 
         command.SetAction((result, cancellationToken) =>
@@ -67,6 +69,13 @@ internal static class NodeCommand
                 SetIfGiven(settings, $"{SimulationOptions.SectionName}:ReportDirectory", result.GetValue(report)?.FullName);
                 SetIfGiven(settings, $"{SimulationOptions.SectionName}:Seed", result.GetValue(seed)?.ToString(CultureInfo.InvariantCulture));
                 SetIfGiven(settings, $"{SimulationOptions.SectionName}:Scenario", result.GetValue(scenario));
+                SetIfGiven(settings, $"{SimulationOptions.SectionName}:RecordFile", result.GetValue(record)?.FullName);
+            }
+
+            if (result.GetValue(record) is not null && settings.ConfigFile is not null)
+            {
+                result.InvocationConfiguration.Error.WriteLine("edgeai: configuration error: --record labels the data with the built-in demo house's ground truth, so it cannot be used with --config.");
+                return Task.FromResult(EdgeAiCommandLine.ConfigurationError);
             }
 
             return RunNodeAsync(settings, result.InvocationConfiguration.Error, cancellationToken);

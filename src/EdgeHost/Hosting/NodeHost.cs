@@ -47,6 +47,16 @@ public static class NodeHost
         AddBoard(builder.Services, settings);
         AddMqtt(builder.Services, builder.Configuration);
         InferenceServices.Add(builder.Services, builder.Configuration);
+        if (settings.Mode == NodeMode.Simulate && settings.ConfigFile is null && settings.TimeProvider is null
+            && !string.IsNullOrEmpty(builder.Configuration[$"{SimulationOptions.SectionName}:RecordFile"]))
+        {
+            builder.Services.AddHostedService(sp => new DatasetRecorder(
+                sp.GetRequiredService<IOptions<InferenceOptions>>().Value,
+                sp.GetRequiredService<NodeDevices>(),
+                sp.GetRequiredService<DemoHouse>().World,
+                sp.GetRequiredService<IOptions<SimulationOptions>>().Value.RecordFile!,
+                sp.GetRequiredService<TimeProvider>()));
+        }
         if (settings.Mode == NodeMode.Simulate && settings.TimeProvider is null)
         {
             builder.Services.AddHostedService<SimulationRunner>();

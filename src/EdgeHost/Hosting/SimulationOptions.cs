@@ -23,6 +23,12 @@ public sealed class SimulationOptions
     /// <summary>A fault scenario: <c>bolt-jam</c>, <c>sensor-stuck</c>, <c>heater-relay-stuck</c>, <c>i2c-nack</c>, <c>window-open</c>, <c>door-forced</c>.</summary>
     public string? Scenario { get; set; }
 
+    /// <summary>
+    /// Record a training data set here (CSV): the model's input windows from the <c>Inference</c> section's features
+    /// with the demo house's ground truth as the label. Built-in demo house only.
+    /// </summary>
+    public string? RecordFile { get; set; }
+
     /// <summary>The known scenarios.</summary>
     public static IReadOnlyList<string> Scenarios { get; } = ["bolt-jam", "sensor-stuck", "heater-relay-stuck", "i2c-nack", "window-open", "door-forced"];
 

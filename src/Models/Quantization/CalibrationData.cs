@@ -53,6 +53,9 @@ public sealed class CalibrationData
     /// <summary>Hold-out samples, flattened.</summary>
     public ReadOnlySpan<float> HoldoutInputs => _inputs.AsSpan(CalibrationCount * SampleSize);
 
+    /// <summary>Calibration labels (empty without labels); the training part when the same file trains a model.</summary>
+    public ReadOnlySpan<int> CalibrationLabels => _labels is null ? [] : _labels.AsSpan(0, CalibrationCount);
+
     /// <summary>Hold-out labels (empty without labels).</summary>
     public ReadOnlySpan<int> HoldoutLabels => _labels is null ? [] : _labels.AsSpan(CalibrationCount);
 

@@ -24,6 +24,8 @@ internal static class ModelCommand
         Run(),
         Bench(),
         Verify(),
+        ModelTrainingCommands.Quantize(),
+        ModelTrainingCommands.Train(),
         ModelSignCommands.Sign(),
         ModelSignCommands.KeyGen(),
     };
@@ -153,7 +155,7 @@ internal static class ModelCommand
         var sha = Sha256Option();
         var engine = EngineOption("auto");
         var runs = new Option<int>("--runs") { Description = "Timed runs (default 1000).", DefaultValueFactory = _ => 1000 };
-        var warmup = new Option<int>("--warmup") { Description = "Untimed runs first (default 100).", DefaultValueFactory = _ => 100 };
+        var warmup = new Option<int>("--warmup") { Description = "Untimed runs first, so the JIT has tiered the hot path up (default 2000; a Native AOT build needs none).", DefaultValueFactory = _ => 2000 };
         var threads = new Option<int>("--threads") { Description = "ONNX Runtime intra-op threads (default 1).", DefaultValueFactory = _ => 1 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object: engine, kernels, median_us, p99_us, allocated_bytes_per_run." };
         var command = new Command("bench", "Latency (median, p99) and managed allocation per run, on random inputs.") { file, sha, engine, runs, warmup, threads, json };
