@@ -40,7 +40,7 @@ internal static class MetricsExposition
         w.Family("edgeai_state_publish_queue_depth", "gauge", "Entity state changes waiting to be published to MQTT.");
         w.Sample("edgeai_state_publish_queue_depth", metrics.StatePublishQueueDepth);
 
-        w.Family("edgeai_inference_latency_seconds", "histogram", "Inference latency by engine and tier. Empty until inference runs in the node.");
+        w.Family("edgeai_inference_latency_seconds", "histogram", "Inference latency by engine and tier. Empty while the node runs no model.");
         foreach (var (engine, tier, buckets, count, sum) in metrics.InferenceLatency.Snapshot())
         {
             for (var i = 0; i < buckets.Length; i++)

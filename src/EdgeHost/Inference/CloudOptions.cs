@@ -19,6 +19,12 @@ public sealed class CloudOptions
     /// <summary>Cloud model asked when the local model is unsure (default: the local model's name).</summary>
     public string Model { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The repository name updates of the local model come from (default: the local model's <c>Inference:Name</c>);
+    /// e.g. <c>living_occupancy_int8</c> when the cloud serves the float model as <c>living_occupancy</c>.
+    /// </summary>
+    public string SyncModel { get; set; } = string.Empty;
+
     /// <summary>Input tensor name of the cloud model.</summary>
     public string Input { get; set; } = "input";
 

@@ -29,6 +29,11 @@ internal sealed class CloudOptionsValidator : IValidateOptions<CloudOptions>
             failures.Add($"{S}:Model must be a model name of [a-z0-9_-] (got '{options.Model}').");
         }
 
+        if (!string.IsNullOrEmpty(options.SyncModel) && !InferenceOptionsValidator.IsEntityId(options.SyncModel.Replace('-', '_')))
+        {
+            failures.Add($"{S}:SyncModel must be a model name of [a-z0-9_-] (got '{options.SyncModel}').");
+        }
+
         if (string.IsNullOrEmpty(options.Input) || string.IsNullOrEmpty(options.Output))
         {
             failures.Add($"{S}:Input and {S}:Output must name the cloud model's tensors.");

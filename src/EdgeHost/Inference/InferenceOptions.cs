@@ -21,7 +21,10 @@ public sealed class InferenceOptions
     /// </summary>
     public string Name { get; set; } = string.Empty;
 
-    /// <summary>Path of the local ONNX model; empty disables on-device decisions.</summary>
+    /// <summary>The value of <see cref="Model"/> that names the demo house's occupancy model compiled into edgeai.</summary>
+    public const string BuiltinModel = "builtin";
+
+    /// <summary>Path of the local ONNX model (or <c>builtin</c>, the demo house's model); empty disables on-device decisions.</summary>
     public string Model { get; set; } = string.Empty;
 
     /// <summary>SHA-256 of the model file (64 hex digits): the file is verified before it is loaded.</summary>

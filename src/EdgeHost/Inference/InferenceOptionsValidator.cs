@@ -27,7 +27,7 @@ internal sealed class InferenceOptionsValidator(IOptions<DeviceManifest> manifes
             failures.Add($"{S}:Sha256 must be the model file's SHA-256 as 64 hex digits.");
         }
 
-        if (!File.Exists(options.Model))
+        if (options.Model != InferenceOptions.BuiltinModel && !File.Exists(options.Model))
         {
             failures.Add($"{S}:Model: the file '{options.Model}' does not exist.");
         }

@@ -41,11 +41,13 @@ internal static class InferenceServices
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<InferenceOptions>>().Value;
+            var cloud = sp.GetRequiredService<IOptions<CloudOptions>>().Value;
             var node = sp.GetRequiredService<IOptions<NodeOptions>>().Value;
-            var model = new LocalModel(options.Name, options.Engine, sp.GetRequiredService<IModelRunnerFactory>(), Path.Combine(node.DataDirectory, "models", options.Name), sp.GetRequiredService<ILogger<LocalModel>>());
+            var name = SyncName(options, cloud);
+            var model = new LocalModel(name, options.Engine, sp.GetRequiredService<IModelRunnerFactory>(), Path.Combine(node.DataDirectory, "models", name), sp.GetRequiredService<ILogger<LocalModel>>());
             try
             {
-                model.Load(options.Model, options.Sha256, options.Version);
+                model.Load(options.Model == InferenceOptions.BuiltinModel ? DemoHouseManifest.ReadModel : () => File.ReadAllBytes(options.Model), options.Sha256, options.Version);
                 var inputs = options.Features.Count * options.Window;
                 if (model.InputLength != inputs || model.OutputLength != options.Labels.Count)
                 {
@@ -102,6 +104,8 @@ internal static class InferenceServices
         return services.GetService<InferenceEntity>() is { } inference ? [.. entities, inference] : entities;
     }
 
+    private static string SyncName(InferenceOptions inference, CloudOptions cloud) => string.IsNullOrEmpty(cloud.SyncModel) ? inference.Name : cloud.SyncModel;
+
     private static CloudParts CreateCloud(IServiceProvider sp)
     {
         var options = sp.GetRequiredService<IOptions<CloudOptions>>().Value;
@@ -115,7 +119,7 @@ internal static class InferenceServices
         var http = new CloudHttp(
             new CloudClientOptions { BaseAddress = new Uri(options.Url), TokenFile = string.IsNullOrEmpty(options.TokenFile) ? null : options.TokenFile },
             TimeProvider.System);
-        var cloudModel = new OipCloudModel(http, string.IsNullOrEmpty(options.Model) ? inference.Name : options.Model, options.Input, options.Output);
+        var cloudModel = new OipCloudModel(http, string.IsNullOrEmpty(options.Model) ? inference.Name : options.Model, options.Input, options.Output, sp.GetRequiredService<LocalModel>().InputShape);
         ModelSync? sync = null;
         if (!string.IsNullOrEmpty(options.ManifestPublicKeyFile))
         {
@@ -125,7 +129,7 @@ internal static class InferenceServices
                 sp.GetRequiredService<LocalModel>(),
                 new ModelSyncOptions
                 {
-                    Models = [inference.Name],
+                    Models = [SyncName(inference, options)],
                     WorkDirectory = Path.Combine(node.DataDirectory, "models", ".incoming"),
                     PollInterval = options.SyncInterval,
                     RuntimeVersion = Version.TryParse(MqttConnection.SoftwareVersion, out var v) ? v : null,

@@ -40,7 +40,7 @@ internal sealed class LocalModel : ILocalModel, IModelActivator, IDisposable
         _logger = logger;
     }
 
-    /// <summary>The version serving now (0 before <see cref="Load"/>).</summary>
+    /// <summary>The version serving now (0 before <see cref="Load(string, string, long)"/>).</summary>
     public long Version
     {
         get
@@ -76,6 +76,18 @@ internal sealed class LocalModel : ILocalModel, IModelActivator, IDisposable
         }
     }
 
+    /// <summary>Shape of the model's first input as bound (batch 1).</summary>
+    public IReadOnlyList<long> InputShape
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _current is { } c ? [.. c.Runner.Inputs[0].Shape.ToArray().Select(d => (long)d)] : [];
+            }
+        }
+    }
+
     /// <summary>Classes the model's first output scores.</summary>
     public int OutputLength
     {
@@ -95,9 +107,13 @@ internal sealed class LocalModel : ILocalModel, IModelActivator, IDisposable
     /// Loads the configured model, or a newer installed update of it. Throws (nothing loaded) when the configured file
     /// does not match <paramref name="sha256"/> or cannot run.
     /// </summary>
-    public void Load(string path, string sha256, long version)
+    public void Load(string path, string sha256, long version) => Load(() => File.ReadAllBytes(path), sha256, version);
+
+    /// <summary>Loads the configured model's bytes from <paramref name="configured"/>, or a newer installed update.</summary>
+    public void Load(Func<byte[]> configured, string sha256, long version)
     {
-        var (bytes, digest, chosenVersion) = NewestInstalled(version) is { } installed ? installed : (File.ReadAllBytes(path), sha256, version);
+        ArgumentNullException.ThrowIfNull(configured);
+        var (bytes, digest, chosenVersion) = NewestInstalled(version) is { } installed ? installed : (configured(), sha256, version);
         var loaded = Create(bytes, digest, chosenVersion, requireGolden: false);
         lock (_gate)
         {

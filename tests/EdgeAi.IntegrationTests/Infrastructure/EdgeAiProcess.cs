@@ -44,7 +44,10 @@ public sealed class EdgeAiProcess : IAsyncDisposable
         }
     }
 
-    public static EdgeAiProcess Start(params string[] args)
+    public static EdgeAiProcess Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    /// <summary>Starts edgeai with extra environment variables (e.g. <c>EDGEAI_Cloud__ConfidenceThreshold</c>).</summary>
+    public static EdgeAiProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -55,6 +58,10 @@ public sealed class EdgeAiProcess : IAsyncDisposable
         };
         start.ArgumentList.Add(AssemblyPath);
         start.Environment["EDGEAI_Health__Port"] = "0"; // nodes run side by side in the tests
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -15,6 +15,7 @@ public sealed class OipCloudModel : ICloudModel
     private readonly string _input;
     private readonly string _output;
     private readonly bool _batched;
+    private readonly long[]? _shape;
 
     /// <summary>Creates the adapter for <paramref name="model"/> with input <paramref name="input"/> and probability output <paramref name="output"/>.</summary>
     /// <param name="http">The client to the service.</param>
@@ -33,13 +34,31 @@ public sealed class OipCloudModel : ICloudModel
         _batched = batched;
     }
 
+    /// <summary>Creates the adapter for a model whose input has <paramref name="shape"/> (e.g. [1, 4, 12] for a window of 4 features x 12 samples).</summary>
+    /// <param name="http">The client to the service.</param>
+    /// <param name="model">Model name.</param>
+    /// <param name="input">FP32 input name.</param>
+    /// <param name="output">Output holding one score per class.</param>
+    /// <param name="shape">The input shape sent; its element count must equal the feature count of every call.</param>
+    public OipCloudModel(CloudHttp http, string model, string input, string output, IReadOnlyList<long> shape)
+        : this(http, model, input, output, batched: true)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        _shape = [.. shape];
+    }
+
     /// <inheritdoc/>
     public bool IsAvailable => _http.IsAvailable;
 
     /// <inheritdoc/>
     public async Task<ModelAnswer> PredictAsync(ReadOnlyMemory<float> features, CancellationToken cancellationToken = default)
     {
-        var input = InferTensor.Fp32(_input, _batched ? [1, features.Length] : [features.Length], features.ToArray());
+        if (_shape is not null && _shape.Aggregate(1L, (a, d) => a * d) != features.Length)
+        {
+            throw new ArgumentException($"The cloud model's input shape [{string.Join(", ", _shape)}] does not hold {features.Length} features.", nameof(features));
+        }
+
+        var input = InferTensor.Fp32(_input, _shape ?? (_batched ? [1, features.Length] : [features.Length]), features.ToArray());
         var result = await _client.InferAsync(_model, [input], [_output], cancellationToken: cancellationToken).ConfigureAwait(false);
         var probabilities = result.Output(_output).AsDoubles();
         if (probabilities.Count == 0)

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using EdgeAi.Cloud.Service.Tests.Conformance;
+using EdgeAi.IntegrationTests.Infrastructure;
+using EdgeAi.Testing;
+
+namespace EdgeAi.IntegrationTests.Inference;
+
+/// <summary>
+/// Issue 6 host wiring, end to end: <c>edgeai simulate --cloud URL --cloud-token-file FILE</c> (the demo house with its
+/// built-in int8 occupancy model) against the real model service serving the shipped float model, and a real
+/// mosquitto. With the confidence threshold at 1 every decision is escalated: the decision sensor reports tier
+/// <c>cloud</c>; once the service is killed, decisions keep coming as <c>local-fallback</c>.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class NodeOffloadTests : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("edgeai-offload-").FullName;
+
+    public void Dispose() => Directory.Delete(_dataDirectory, recursive: true);
+
+    [Fact]
+    public async Task Unsure_decisions_go_to_the_cloud_and_fall_back_to_the_local_model_when_it_dies()
+    {
+        using var repository = await ModelRepositoryCopy.CreateAsync();
+        ServiceProcess? service = await repository.StartServiceAsync();
+        try
+        {
+            await using var mosquitto = await Mosquitto.StartAsync();
+            await using var hub = await HubClient.ConnectAsync(mosquitto.Port);
+            await hub.SubscribeAsync("homeassistant/sensor/demo/+/config", "edgeai/demo/living_occupancy/state");
+            var environment = new Dictionary<string, string>
+            {
+                ["EDGEAI_Cloud__ConfidenceThreshold"] = "1",
+                ["EDGEAI_Cloud__Deadline"] = "00:00:05", // a loaded CI machine; the deadline itself is unit-tested on a fake clock
+            };
+            await using var node = EdgeAiProcess.Start(
+                environment,
+                "simulate", "--broker", mosquitto.Uri, "--node-id", "demo", "--data-dir", _dataDirectory, "--time-scale", "600",
+                "--cloud", service.BaseAddress.ToString(), "--cloud-token-file", repository.TokenFile);
+
+            var discovery = await hub.WaitForAsync(m => m.Topic == "homeassistant/sensor/demo/inference_tier/config", Patience);
+            using (var config = JsonDocument.Parse(discovery.Payload))
+            {
+                Assert.Equal("diagnostic", config.RootElement.GetProperty("entity_category").GetString());
+                Assert.Equal("edgeai/demo/living_occupancy/state", config.RootElement.GetProperty("state_topic").GetString());
+            }
+
+            var cloud = await hub.WaitForAsync(m => m.Topic == "edgeai/demo/living_occupancy/state" && Tier(m.Payload) == "cloud", Patience);
+            using (var state = JsonDocument.Parse(cloud.Payload))
+            {
+                Assert.Contains(state.RootElement.GetProperty("label").GetString(), new[] { "empty", "occupied" });
+                Assert.Equal("cloud", state.RootElement.GetProperty("engine").GetString());
+            }
+
+            await service.DisposeAsync();
+            service = null;
+            hub.Clear();
+            var fallback = await hub.WaitForAsync(m => m.Topic == "edgeai/demo/living_occupancy/state" && Tier(m.Payload) == "local-fallback", Patience);
+            using (var state = JsonDocument.Parse(fallback.Payload))
+            {
+                Assert.StartsWith("native/", state.RootElement.GetProperty("engine").GetString(), StringComparison.Ordinal);
+                Assert.Equal(1, state.RootElement.GetProperty("model_version").GetInt64());
+            }
+
+            Assert.False(node.HasExited, node.StandardError);
+        }
+        finally
+        {
+            if (service is not null)
+            {
+                await service.DisposeAsync();
+            }
+        }
+    }
+
+    private static string? Tier(string payload)
+    {
+        using var json = JsonDocument.Parse(payload);
+        return json.RootElement.TryGetProperty("tier", out var tier) ? tier.GetString() : null;
+    }
+}
