@@ -33,6 +33,7 @@ public sealed class NodeOffloadTests : IDisposable
             {
                 ["EDGEAI_Cloud__ConfidenceThreshold"] = "1",
                 ["EDGEAI_Cloud__Deadline"] = "00:00:05", // a loaded CI machine; the deadline itself is unit-tested on a fake clock
+                ["EDGEAI_Cloud__TelemetryInterval"] = "00:00:00.500",
             };
             await using var node = EdgeAiProcess.Start(
                 environment,
@@ -53,6 +54,10 @@ public sealed class NodeOffloadTests : IDisposable
                 Assert.Equal("cloud", state.RootElement.GetProperty("engine").GetString());
             }
 
+            // The decisions reached the service as telemetry through the node's outbox.
+            var records = await WaitForTelemetryAsync(service.BaseAddress, repository.TokenFile);
+            Assert.Contains(records, r => r.Contains("\"tier\":\"cloud\"", StringComparison.Ordinal) && r.Contains("\"model\":\"living_occupancy\"", StringComparison.Ordinal));
+
             await service.DisposeAsync();
             service = null;
             hub.Clear();
@@ -71,6 +76,26 @@ public sealed class NodeOffloadTests : IDisposable
             {
                 await service.DisposeAsync();
             }
+        }
+    }
+
+    private static async Task<List<string>> WaitForTelemetryAsync(Uri service, string tokenFile)
+    {
+        using var http = new HttpClient { BaseAddress = service };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", (await File.ReadAllTextAsync(tokenFile)).Trim());
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            using var response = await http.GetAsync(new Uri("edgeai/v1/telemetry?node=demo&stream=decisions&limit=1000", UriKind.Relative));
+            response.EnsureSuccessStatusCode();
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            var payloads = json.RootElement.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("payload").GetRawText()).ToList();
+            if (payloads.Count > 0 || DateTime.UtcNow > deadline)
+            {
+                return payloads;
+            }
+
+            await Task.Delay(250);
         }
     }
 
