@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using EdgeAi.Models.Onnx.Proto;
 using EdgeAi.Models.Runtime;
 
@@ -76,26 +75,6 @@ internal static class QuantizationSteps
         _ => t.Bytes[i],
     };
 
-    private static double? ScaleOf(ModelProto model, string name)
-    {
-        var tensor = model.Graph.Initializer.FirstOrDefault(t => t.Name == name);
-        if (tensor is null || tensor.DataType != (int)TensorProto.Types.DataType.Float)
-        {
-            return null;
-        }
-
-        if (tensor.FloatData.Count > 0)
-        {
-            return tensor.FloatData.Max();
-        }
-
-        var raw = tensor.RawData.Span;
-        double max = 0;
-        for (int i = 0; i + 4 <= raw.Length; i += 4)
-        {
-            max = Math.Max(max, BinaryPrimitives.ReadSingleLittleEndian(raw[i..]));
-        }
-
-        return max > 0 ? max : null;
-    }
+    private static double? ScaleOf(ModelProto model, string name) =>
+        InitializerValues.Floats(model, name) is { Length: > 0 } scales && scales.Max() is var max and > 0 ? max : null;
 }

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using EdgeAi.Models.Onnx.Proto;
 using EdgeAi.Models.Runtime;
 
@@ -71,14 +70,6 @@ internal static class RandomInputs
         return ((qmin - zp) * scale, (qmax - zp) * scale);
     }
 
-    private static double? Scalar(ModelProto model, string name)
-    {
-        var t = model.Graph.Initializer.FirstOrDefault(i => i.Name == name);
-        if (t is null || t.DataType != (int)TensorProto.Types.DataType.Float)
-        {
-            return null;
-        }
-
-        return t.FloatData.Count > 0 ? t.FloatData[0] : t.RawData.Length >= 4 ? BinaryPrimitives.ReadSingleLittleEndian(t.RawData.Span) : null;
-    }
+    private static double? Scalar(ModelProto model, string name) =>
+        InitializerValues.Floats(model, name) is { Length: > 0 } values ? values[0] : null;
 }
