@@ -36,6 +36,7 @@ public sealed class ModelCliTests : IDisposable
     [InlineData("""{"inputs":[{"name":"A","shape":[2,5],"datatype":"FP32","data":[1,2,3,4,5,6,7,8,9,10]}]}""", "Input 'A' is FP32 but the model takes UINT8")]
     [InlineData("""{"inputs":[{"name":"A","shape":[2,5],"datatype":"UINT8","data":[1,2,3,4,5,6,7,8,9,256]}]}""", "256 is not a UINT8 value")]
     [InlineData("""{"inputs":[{"name":"B","shape":[2,5],"datatype":"UINT8","data":[1,2,3,4,5,6,7,8,9,10]}]}""", "needs input 'A'")]
+    [InlineData("""{"inputs":[{"name":"A","shape":[2,5],"datatype":"UINT8","data":[1,2,3,4,5,6,7,8,9,10]},{"name":"C","shape":[1],"datatype":"FP32","data":[1]}]}""", "The model has no input 'C' (inputs: A)")]
     [InlineData("""{"inputs": nope""", "not valid JSON")]
     public async Task Run_refuses_bad_input_on_stderr_with_nothing_on_stdout(string request, string message)
     {

@@ -113,6 +113,18 @@ internal static class ModelCommand
             }
 
             var tensors = OipTensorJson.ParseRequest(request);
+            var graph = model.Model.Graph;
+            var inputNames = graph.Input.Select(i => i.Name).Where(n => graph.Initializer.All(t => t.Name != n)).ToList();
+            foreach (var name in inputNames.Where(n => tensors.All(t => t.Name != n)))
+            {
+                throw new InvalidDataException($"The model needs input '{name}', which the request does not give.");
+            }
+
+            foreach (var extra in tensors.Where(t => !inputNames.Contains(t.Name)))
+            {
+                throw new InvalidDataException($"The model has no input '{extra.Name}' (inputs: {string.Join(", ", inputNames)}).");
+            }
+
             var options = new ModelRunnerOptions();
             foreach (var t in tensors)
             {
@@ -124,18 +136,13 @@ internal static class ModelCommand
             {
                 foreach (var tensor in runner.Inputs)
                 {
-                    var given = tensors.FirstOrDefault(t => t.Name == tensor.Name) ?? throw new InvalidDataException($"The model needs input '{tensor.Name}', which the request does not give.");
+                    var given = tensors.First(t => t.Name == tensor.Name);
                     if (!given.Shape.AsSpan().SequenceEqual(tensor.Shape))
                     {
                         throw new InvalidDataException($"Input '{tensor.Name}' has shape [{string.Join(", ", given.Shape)}]; the model takes [{string.Join(", ", tensor.Shape.ToArray())}].");
                     }
 
                     OipTensorJson.Fill(tensor, given);
-                }
-
-                foreach (var extra in tensors.Where(t => runner.Inputs.All(i => i.Name != t.Name)))
-                {
-                    throw new InvalidDataException($"The model has no input '{extra.Name}' (inputs: {string.Join(", ", runner.Inputs.Select(i => i.Name))}).");
                 }
 
                 runner.Run();
