@@ -86,6 +86,18 @@ public static class NodeHost
         Check<HealthOptions>(services, failures);
         Check<InferenceOptions>(services, failures);
         Check<CloudOptions>(services, failures);
+        if (failures.Count == 0)
+        {
+            // The model is loaded (verified, parsed, bound, golden-checked) here, before any pin is opened.
+            try
+            {
+                _ = services.GetService<LocalModel>();
+            }
+            catch (Exception e) when (e is InvalidDataException or NotSupportedException or IOException or UnauthorizedAccessException or ArgumentException)
+            {
+                failures.Add($"{InferenceOptions.SectionName}:Model: {e.Message}");
+            }
+        }
         if (services.GetService<IValidateOptions<SimulationOptions>>() is not null)
         {
             Check<SimulationOptions>(services, failures);
