@@ -125,8 +125,9 @@ package_deb() { # rid bin-dir jit(0|1)
   done
   glibc=$(objdump -T "${elves[@]}" | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -Vu | tail -n1)
   [ -n "$glibc" ] || { echo "publish.sh: no glibc symbol versions in $bin/edgeai" >&2; return 1; }
-  # OpenSSL 3 is not linked but dlopen()ed by the .NET crypto shim (random numbers for the broker credentials,
-  # TLS to the broker, hashes): every distribution with glibc 2.34 has it (libssl3t64 on Ubuntu 24.04).
+  # OpenSSL 3 is not linked but dlopen()ed by .NET's crypto shim (System.Security.Cryptography: TLS to the broker,
+  # hashes, random numbers; every `edgeai simulate` run loads it): every distribution with glibc 2.34 has it
+  # (libssl3t64 on Ubuntu 24.04).
   depends="libc6 (>= $glibc), libstdc++6 (>= 6), libgcc-s1 | libgcc1, libssl3 | libssl3t64, adduser"
   # A framework-dependent build runs on the distribution's .NET runtime.
   [ "$mode" = framework-dependent ] && depends="$depends, dotnet-runtime-10.0"
