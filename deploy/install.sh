@@ -5,7 +5,8 @@
 #   sudo ./install.sh --uninstall  remove the binary and the unit, keep configuration and state
 #   sudo ./install.sh --purge      also remove /etc/edgeai, /var/lib/edgeai and the edgeai user
 # It lays files out as the Debian package does: /usr/lib/edgeai/edgeai, /usr/bin/edgeai,
-# /usr/lib/edgeai/libonnxruntime.so, /usr/lib/systemd/system/edgeai.service, /etc/edgeai/edgeai.json, /var/lib/edgeai.
+# /usr/lib/edgeai/lib*.so (ONNX Runtime, SQLite, Skia, HarfBuzz), /usr/lib/systemd/system/edgeai.service,
+# /etc/edgeai/edgeai.json, /var/lib/edgeai.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -32,11 +33,14 @@ if [ "$action" = install ]; then
   # Install under a temporary name and rename: a running node keeps its (old) binary until it restarts.
   install -m 0755 "$here/edgeai" /usr/lib/edgeai/edgeai.new
   mv -f /usr/lib/edgeai/edgeai.new /usr/lib/edgeai/edgeai
-  # ONNX Runtime, loaded from the binary's directory (absent from single-file JIT builds, which bundle it).
-  if [ -f "$here/libonnxruntime.so" ]; then
-    install -m 0644 "$here/libonnxruntime.so" /usr/lib/edgeai/libonnxruntime.so.new
-    mv -f /usr/lib/edgeai/libonnxruntime.so.new /usr/lib/edgeai/libonnxruntime.so
-  fi
+  # The native libraries the binary loads from its own directory: ONNX Runtime, SQLite (telemetry outbox), Skia and
+  # HarfBuzz (simulate --report). Absent from single-file JIT builds, which bundle them.
+  for lib in libonnxruntime.so libe_sqlite3.so libSkiaSharp.so libHarfBuzzSharp.so; do
+    if [ -f "$here/$lib" ]; then
+      install -m 0644 "$here/$lib" "/usr/lib/edgeai/$lib.new"
+      mv -f "/usr/lib/edgeai/$lib.new" "/usr/lib/edgeai/$lib"
+    fi
+  done
   ln -sfn ../lib/edgeai/edgeai /usr/bin/edgeai
   install -m 0644 "$here/edgeai.service" /usr/lib/systemd/system/edgeai.service
   if [ -f "$here/jit.conf" ]; then

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the edgeai executable per runtime identifier and packages it:
 #   artifacts/publish/<rid>/edgeai                   the binary (Native AOT unless --mode says otherwise)
-#   artifacts/publish/<rid>/libonnxruntime.so        ONNX Runtime for that RID, loaded from the binary's directory
+#   artifacts/publish/<rid>/lib*.so                  the native libraries the binary loads (ONNX Runtime, SQLite,
+#                                                    Skia, HarfBuzz) for that RID, from the binary's directory
 #   artifacts/deb/edgeai_<version>_<arch>.deb         Debian package from deploy/debian/ (dpkg-deb)
 #   artifacts/tar/edgeai-<version>-<rid>.tar.gz       tarball for deploy/install.sh
 #
@@ -74,10 +75,15 @@ publish() { # rid mode dir -> 0 on success
   dotnet publish "$project" -c Release -r "$rid" -nologo -clp:ErrorsOnly -warnaserror -o "$dir" "${args[@]}"
 }
 
-# ONNX Runtime's native library (Microsoft.ML.OnnxRuntime, runtimes/<rid>/native): the binary P/Invokes
-# "onnxruntime", which Native AOT looks up next to the executable. libonnxruntime_providers_shared.so is only
-# for execution providers other than the CPU one and is not shipped.
-ort=libonnxruntime.so
+# The native libraries the binary P/Invokes; Native AOT looks each up in the binary's own directory (the real one
+# behind /usr/bin/edgeai), so every one ships next to it, built for the same RID:
+#   libonnxruntime.so    ONNX Runtime (Microsoft.ML.OnnxRuntime): model run|bench|verify, on-device decisions
+#   libe_sqlite3.so      SQLite (SQLitePCLRaw.lib.e_sqlite3, under Microsoft.Data.Sqlite): the telemetry outbox
+#   libSkiaSharp.so      Skia (SkiaSharp.NativeAssets.Linux.NoDependencies, under ScottPlot): simulate --report PNG
+#   libHarfBuzzSharp.so  HarfBuzz (HarfBuzzSharp.NativeAssets.Linux, under ScottPlot): text shaping in that PNG
+# libonnxruntime_providers_shared.so is only for execution providers other than the CPU one and is not shipped.
+natives=(libonnxruntime.so libe_sqlite3.so libSkiaSharp.so libHarfBuzzSharp.so)
+not_shipped=(libonnxruntime_providers_shared.so)
 
 deb_arch() { case "$1" in linux-x64) echo amd64 ;; linux-arm64) echo arm64 ;; *) echo "publish.sh: no Debian architecture for $1" >&2; return 1 ;; esac; }
 
@@ -89,7 +95,10 @@ package_deb() { # rid bin-dir jit(0|1)
   install -d "$stage/DEBIAN" "$stage/usr/lib/edgeai" "$stage/usr/bin" "$stage/etc/edgeai" \
     "$stage/usr/lib/systemd/system" "$stage/usr/lib/udev/rules.d" "$stage/usr/share/doc/edgeai"
   install -m 0755 "$bin/edgeai" "$stage/usr/lib/edgeai/edgeai"
-  [ ! -f "$bin/$ort" ] || install -m 0644 "$bin/$ort" "$stage/usr/lib/edgeai/$ort"
+  local lib
+  for lib in "${natives[@]}"; do
+    [ ! -f "$bin/$lib" ] || install -m 0644 "$bin/$lib" "$stage/usr/lib/edgeai/$lib"
+  done
   ln -s ../lib/edgeai/edgeai "$stage/usr/bin/edgeai"
   install -m 0644 deploy/systemd/edgeai.service "$stage/usr/lib/systemd/system/edgeai.service"
   if [ "$jit" = 1 ]; then
@@ -105,14 +114,21 @@ package_deb() { # rid bin-dir jit(0|1)
   install -m 0755 deploy/debian/postinst deploy/debian/prerm deploy/debian/postrm "$stage/DEBIAN/"
   local size glibc depends
   size=$(du -sk --exclude=DEBIAN "$stage" | cut -f1)
-  # The binary links only glibc (libc, libm, ld.so): depend on the newest symbol version it or ONNX Runtime
-  # references, so dpkg refuses an older distribution (Raspberry Pi OS Bullseye has 2.31) instead of the binary
-  # failing at start. libonnxruntime.so also needs libstdc++ (GLIBCXX_3.4.22 in 1.31.1: GCC 6) and libgcc_s.
+  # The binary links only glibc (libc, libm, ld.so): depend on the newest symbol version it or one of the native
+  # libraries references (libe_sqlite3.so: 2.34), so dpkg refuses an older distribution (Raspberry Pi OS Bullseye
+  # has 2.31) instead of the binary failing at start. libonnxruntime.so also needs libstdc++ (GLIBCXX_3.4.22 in
+  # 1.31.1: GCC 6) and libgcc_s; libe_sqlite3.so, libSkiaSharp.so (the NoDependencies build: no fontconfig or
+  # freetype) and libHarfBuzzSharp.so need nothing beyond glibc (readelf -d: NEEDED).
   local elves=("$bin/edgeai")
-  [ ! -f "$bin/$ort" ] || elves+=("$bin/$ort")
+  for lib in "${natives[@]}"; do
+    [ ! -f "$bin/$lib" ] || elves+=("$bin/$lib")
+  done
   glibc=$(objdump -T "${elves[@]}" | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -Vu | tail -n1)
   [ -n "$glibc" ] || { echo "publish.sh: no glibc symbol versions in $bin/edgeai" >&2; return 1; }
-  depends="libc6 (>= $glibc), libstdc++6 (>= 6), libgcc-s1 | libgcc1, adduser"
+  # OpenSSL 3 is not linked but dlopen()ed by .NET's crypto shim (System.Security.Cryptography: TLS to the broker,
+  # hashes, random numbers; every `edgeai simulate` run loads it): every distribution with glibc 2.34 has it
+  # (libssl3t64 on Ubuntu 24.04).
+  depends="libc6 (>= $glibc), libstdc++6 (>= 6), libgcc-s1 | libgcc1, libssl3 | libssl3t64, adduser"
   # A framework-dependent build runs on the distribution's .NET runtime.
   [ "$mode" = framework-dependent ] && depends="$depends, dotnet-runtime-10.0"
   sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@SIZE@/$size/" -e "s/@DEPENDS@/$depends/" \
@@ -129,7 +145,10 @@ package_tar() { # rid bin-dir jit(0|1)
   rm -rf "$stage"
   install -d "$stage"
   install -m 0755 "$bin/edgeai" "$stage/edgeai"
-  [ ! -f "$bin/$ort" ] || install -m 0644 "$bin/$ort" "$stage/$ort"
+  local lib
+  for lib in "${natives[@]}"; do
+    [ ! -f "$bin/$lib" ] || install -m 0644 "$bin/$lib" "$stage/$lib"
+  done
   install -m 0755 deploy/install.sh "$stage/install.sh"
   install -m 0644 deploy/systemd/edgeai.service deploy/debian/edgeai.json deploy/debian/60-edgeai.rules docs/install.md "$stage/"
   [ "$jit" = 0 ] || install -m 0644 deploy/systemd/jit.conf "$stage/jit.conf"
@@ -156,13 +175,23 @@ for rid in "${rids[@]}"; do
   rm -rf "$dest"
   mkdir -p "$dest"
   cp "$built/edgeai" "$dest/"
-  # A self-contained single file bundles the native library inside itself and extracts it at start.
-  if [ -f "$built/$ort" ]; then
-    cp "$built/$ort" "$dest/"
-  elif [ "$how" != single-file ]; then
-    echo "publish.sh: $built/$ort missing after publishing $rid" >&2
-    exit 1
-  fi
+  # A self-contained single file bundles the native libraries inside itself and extracts them at start.
+  for lib in "${natives[@]}"; do
+    if [ -f "$built/$lib" ]; then
+      cp "$built/$lib" "$dest/"
+    elif [ "$how" != single-file ]; then
+      echo "publish.sh: $built/$lib missing after publishing $rid" >&2
+      exit 1
+    fi
+  done
+  # A native library a new dependency brings along must be shipped (natives) or consciously left out (not_shipped).
+  for lib in "$built"/*.so; do
+    [ -e "$lib" ] || continue
+    case " ${natives[*]} ${not_shipped[*]} " in
+      *" $(basename "$lib") "*) ;;
+      *) echo "publish.sh: $built has $(basename "$lib"), which is neither shipped nor listed as not shipped" >&2; exit 1 ;;
+    esac
+  done
   [ ! -f "$built/edgeai.dbg" ] || cp "$built/edgeai.dbg" "$dest/"
   echo "$how" > "$dest/BUILD-MODE"
   jit=1

@@ -21,11 +21,15 @@ public sealed class DebianPackageTests(PackageFixture package)
         Assert.Contains("Architecture: amd64", info.StandardOutput, StringComparison.Ordinal);
         Assert.Contains($"Version: {package.Version}", info.StandardOutput, StringComparison.Ordinal);
         // The Native AOT binary needs glibc 2.34 or later (the newest symbol version it references here).
-        // ONNX Runtime's libonnxruntime.so adds libstdc++ and libgcc_s.
-        Assert.Matches(@"Depends: libc6 \(>= 2\.[0-9]+\), libstdc\+\+6 \(>= 6\), libgcc-s1 \| libgcc1, adduser", info.StandardOutput);
+        // ONNX Runtime's libonnxruntime.so adds libstdc++ and libgcc_s; .NET's crypto shim dlopen()s OpenSSL 3.
+        Assert.Matches(@"Depends: libc6 \(>= 2\.[0-9]+\), libstdc\+\+6 \(>= 6\), libgcc-s1 \| libgcc1, libssl3 \| libssl3t64, adduser", info.StandardOutput);
         Assert.Contains("./usr/lib/edgeai/edgeai", contents.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("./usr/bin/edgeai -> ../lib/edgeai/edgeai", contents.StandardOutput, StringComparison.Ordinal);
-        Assert.Contains("./usr/lib/edgeai/libonnxruntime.so", contents.StandardOutput, StringComparison.Ordinal);
+        foreach (var library in PublishedNativeLibrariesTests.Libraries)
+        {
+            Assert.Contains($"./usr/lib/edgeai/{library}", contents.StandardOutput, StringComparison.Ordinal);
+        }
+
         Assert.Contains("./usr/lib/systemd/system/edgeai.service", contents.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("root/root", contents.StandardOutput, StringComparison.Ordinal);
         Assert.Equal("/etc/edgeai/edgeai.json", conffiles.StandardOutput.Trim());
@@ -65,6 +69,33 @@ public sealed class DebianPackageTests(PackageFixture package)
         {
             Assert.True(lines.Any(l => l.StartsWith(line, StringComparison.Ordinal)), $"expected a line starting '{line}'; {result}");
         }
+    }
+
+    /// <summary>
+    /// The installed binary, started through the /usr/bin symlink, finds the native libraries in /usr/lib/edgeai:
+    /// ONNX Runtime (model bench), Skia (simulate --report) and SQLite (the outbox of a node with Cloud:Url).
+    /// </summary>
+    [Fact]
+    public async Task Install_IntoThrowawayRoot_InstalledEdgeaiLoadsOnnxRuntimeSkiaAndSqlite()
+    {
+        var fixtures = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Onnx");
+        var mlp = Path.Combine(fixtures, "qdq_mlp.onnx");
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(mlp)));
+        var result = await ThrowawayRoot.RunAsync($$"""
+            dpkg --root="$ROOT" --install '{{package.X64Package}}'
+            cp '{{Path.Combine(fixtures, "qdq_cnn1d.onnx")}}' '{{mlp}}' "$ROOT/tmp/"
+            chroot "$ROOT" /usr/bin/edgeai model bench /tmp/qdq_cnn1d.onnx --engine ort --runs 20 --json
+            echo
+            chroot "$ROOT" /usr/bin/edgeai simulate --time-scale max --duration 1h --mqtt-port 18841 --data-dir /tmp/report-node --report /tmp/report >/dev/null
+            echo "png=$(head -c 4 "$ROOT/tmp/report/heating-day.png" | tail -c 3)"
+            chroot "$ROOT" env EDGEAI_Inference__Model=/tmp/qdq_mlp.onnx EDGEAI_Inference__Sha256={{sha256}} EDGEAI_Inference__Window=2               EDGEAI_Cloud__Url=http://127.0.0.1:9 EDGEAI_Health__Port=0               /usr/bin/edgeai simulate --time-scale max --duration 30m --mqtt-port 18842 --data-dir /tmp/cloud-node >/dev/null
+            echo "outbox=$(head -c 15 "$ROOT/tmp/cloud-node/outbox.db")"
+            """, Patience);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("\"engine\":\"onnxruntime\"", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("png=PNG", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("outbox=SQLite format 3", result.StandardOutput, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,7 +15,9 @@ public sealed class InstallScriptTests(PackageFixture package)
             chroot "$ROOT" /tmp/{{name}}/install.sh
             echo "version=$(chroot "$ROOT" edgeai --version)"
             echo "user=$(chroot "$ROOT" getent passwd edgeai | cut -d: -f1,6,7)"
-            echo "ort=$(chroot "$ROOT" stat -c '%a' /usr/lib/edgeai/libonnxruntime.so)"
+            for lib in {{string.Join(' ', PublishedNativeLibrariesTests.Libraries)}}; do
+              echo "lib=$lib $(chroot "$ROOT" stat -c '%a' /usr/lib/edgeai/$lib)"
+            done
             echo "config=$(chroot "$ROOT" stat -c '%a %U:%G' /etc/edgeai/edgeai.json)"
             echo "state=$(chroot "$ROOT" stat -c '%a %U:%G' /var/lib/edgeai)"
             systemd-analyze verify --root="$ROOT" edgeai.service
@@ -37,7 +39,7 @@ public sealed class InstallScriptTests(PackageFixture package)
         [
             $"version={package.Version}+",
             "user=edgeai:/var/lib/edgeai:/usr/sbin/nologin",
-            "ort=644",
+            .. PublishedNativeLibrariesTests.Libraries.Select(l => $"lib={l} 644"),
             "config=640 root:edgeai",
             "state=700 edgeai:edgeai",
             "verify=0",

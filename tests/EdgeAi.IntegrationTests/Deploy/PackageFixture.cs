@@ -27,7 +27,11 @@ public sealed partial class PackageFixture : IAsyncLifetime
     {
         var props = await File.ReadAllTextAsync(Repository.PathTo("Directory.Build.props"));
         Version = VersionElement().Match(props).Groups[1].Value;
-        var missing = new[] { "linux-x64", "linux-arm64" }.Where(rid => !File.Exists(Binary(rid))).ToList();
+        // Artifacts from before a native library was shipped lack it next to the binary: they count as missing.
+        var missing = new[] { "linux-x64", "linux-arm64" }
+            .Where(rid => !File.Exists(Binary(rid))
+                || PublishedNativeLibrariesTests.Libraries.Any(l => !File.Exists(Path.Combine(Path.GetDirectoryName(Binary(rid))!, l))))
+            .ToList();
         if (missing.Count > 0 || !File.Exists(X64Package) || !File.Exists(Arm64Package) || !File.Exists(X64Tarball))
         {
             var publish = await Command.RunAsync(

@@ -48,19 +48,7 @@ public sealed class PublishedBinaryTests(PackageFixture package)
         Assert.InRange(new FileInfo(binary).Length, 1, 30L * 1024 * 1024);
     }
 
-    /// <summary>The binary P/Invokes ONNX Runtime, which Native AOT loads from the binary's own directory.</summary>
-    [Theory]
-    [InlineData("linux-x64", "x86-64")]
-    [InlineData("linux-arm64", "ARM aarch64")]
-    public async Task Publish_OnnxRuntimeLibrary_SitsNextToTheBinaryForItsArchitecture(string rid, string architecture)
-    {
-        var library = Path.Combine(Path.GetDirectoryName(package.Binary(rid))!, "libonnxruntime.so");
-        var file = await Command.RunAsync("file", ["--brief", "--dereference", library], Patience);
-
-        Assert.True(file.ExitCode == 0, file.ToString());
-        Assert.StartsWith("ELF 64-bit LSB shared object", file.StandardOutput, StringComparison.Ordinal);
-        Assert.Contains(architecture, file.StandardOutput, StringComparison.Ordinal);
-    }
+    // The native libraries next to the binary (ONNX Runtime, SQLite, Skia, HarfBuzz): PublishedNativeLibrariesTests.
 
     [Fact]
     public async Task Arm64Package_Metadata_IsArm64()
