@@ -25,6 +25,8 @@ declare -A tools=(
   [qemu-aarch64-static]=qemu-user-static
   # deploy: home broker configuration (self-signed certificate) and Kubernetes manifest checks
   [openssl]=openssl
+  # deploy: the published binary traced under the unit's system-call filter
+  [strace]=strace
   [python3]=python3
 )
 # files -> Debian package, for what has no command: the arm64 C runtime the cross linker links against.

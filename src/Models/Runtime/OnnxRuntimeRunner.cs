@@ -87,6 +87,7 @@ public sealed class OnnxRuntimeRunner : IModelRunner
     {
         options ??= new ModelRunnerOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.IntraOpThreads, 1, nameof(options));
+        OnnxRuntimeTelemetry.TurnOff();
         byte[] bytes = MemoryMarshal.TryGetArray(verifiedModelBytes, out ArraySegment<byte> segment)
             && segment.Offset == 0 && segment.Count == segment.Array!.Length
             ? segment.Array

@@ -95,6 +95,19 @@ public sealed class ModelCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Onnx_runtime_leaves_no_telemetry_device_id_or_cache_behind()
+    {
+        var home = Path.Combine(_directory, "home");
+        Directory.CreateDirectory(home);
+        await using var process = EdgeAiProcess.Start(
+            new Dictionary<string, string> { ["HOME"] = home },
+            "model", "bench", Fixture("qdq_cnn1d.onnx"), "--engine", "ort", "--runs", "10", "--warmup", "1", "--json");
+        await process.WriteInputAsync(string.Empty);
+        Assert.Equal(0, await process.WaitForExitAsync(Timeout));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(home, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public async Task Verify_refuses_a_model_the_native_engine_cannot_run()
     {
         var result = await RunAsync(null, "model", "verify", Fixture("unsupported_erf.onnx"), "--json");

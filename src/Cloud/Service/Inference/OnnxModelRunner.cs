@@ -23,6 +23,7 @@ internal sealed class OnnxModelRunner : IModelRunner
     /// <exception cref="ModelLoadException">The file is missing or ONNX Runtime rejects it.</exception>
     public OnnxModelRunner(string modelPath)
     {
+        EdgeAi.Models.Runtime.OnnxRuntimeTelemetry.TurnOff();
         _options = new SessionOptions();
         try
         {
