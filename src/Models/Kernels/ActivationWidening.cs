@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -14,6 +15,7 @@ internal static class ActivationWidening
     /// <summary>Bytes per prepared row: ceil(k / 4) groups x 4 values x 2 bytes.</summary>
     public static int RowBytes(int k) => ((k + 3) / 4) * 8;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Widen(ReadOnlySpan<byte> rows, int count, int k, Span<byte> prepared)
     {
         int stride = RowBytes(k);

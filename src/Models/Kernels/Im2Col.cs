@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace EdgeAi.Models.Kernels;
 
 /// <summary>
@@ -13,6 +15,7 @@ internal static class Im2Col
     /// <param name="rows">How many output pixels.</param>
     /// <param name="zeroPoint">The input zero point, written at padding positions.</param>
     /// <param name="columns">rows x K bytes.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Pack(ReadOnlySpan<byte> groupInput, QConvShape shape, int firstPixel, int rows, byte zeroPoint, Span<byte> columns)
     {
         if (IsPointwise(shape))
@@ -73,6 +76,7 @@ internal static class Im2Col
         && shape.PadTop == 0 && shape.PadLeft == 0 && shape.PadBottom == 0 && shape.PadRight == 0;
 
     /// <summary>The GEMM operand of a pointwise convolution is the input planes transposed (pixels x channels), no patches.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Transpose(ReadOnlySpan<byte> groupInput, int plane, int channels, int firstPixel, int rows, Span<byte> columns)
     {
         for (int c = 0; c < channels; c++)

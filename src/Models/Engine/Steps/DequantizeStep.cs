@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using EdgeAi.Models.Runtime;
 
@@ -6,6 +7,7 @@ namespace EdgeAi.Models.Engine.Steps;
 /// <summary>ONNX DequantizeLinear from u8, s8 or int32, per tensor or per axis: y = (x - zeroPoint) · scale in float32.</summary>
 internal sealed class DequantizeStep(Tensor x, Tensor y, float[] scales, int[] zeroPoints, AxisLayout layout) : EngineStep
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Run()
     {
         Span<float> dst = y.AsSpan<float>();

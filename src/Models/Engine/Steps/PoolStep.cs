@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using EdgeAi.Models.Runtime;
 
@@ -10,6 +11,7 @@ namespace EdgeAi.Models.Engine.Steps;
 /// </summary>
 internal sealed class PoolStep(Tensor x, Tensor y, PoolGeometry g, bool average, bool countIncludePad) : EngineStep
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Run()
     {
         if (average)
@@ -32,6 +34,7 @@ internal sealed class PoolStep(Tensor x, Tensor y, PoolGeometry g, bool average,
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Max<T>(ReadOnlySpan<T> src, Span<T> dst)
         where T : INumber<T>, IMinMaxValue<T>
     {
@@ -69,6 +72,7 @@ internal sealed class PoolStep(Tensor x, Tensor y, PoolGeometry g, bool average,
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Average(ReadOnlySpan<float> src, Span<float> dst)
     {
         int o = 0;
