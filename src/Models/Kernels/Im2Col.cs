@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace EdgeAi.Models.Kernels;
 
@@ -25,11 +26,24 @@ internal static class Im2Col
         }
 
         int k = shape.KernelSize;
+        if ((long)rows * k > columns.Length || shape.ChannelsPerGroup * shape.Height * shape.Width > groupInput.Length)
+        {
+            throw new ArgumentException("The patch buffer or the input is too small for the shape.", nameof(columns));
+        }
+
         int height = shape.Height;
         int width = shape.Width;
+        int planeSize = height * width;
+        int channels = shape.ChannelsPerGroup;
         int kernelHeight = shape.KernelHeight;
         int kernelWidth = shape.KernelWidth;
         int dilationWidth = shape.DilationWidth;
+        ref byte input = ref MemoryMarshal.GetReference(groupInput);
+        ref byte target = ref MemoryMarshal.GetReference(columns);
+
+        // Every index below is checked against the shape (rows within [0, H), columns within [0, W)), and the lengths
+        // were validated above, so the copies use refs rather than slices: the patches of small convolutions are a
+        // few bytes each, and slicing and a memmove call per patch row cost more than the bytes themselves.
         for (int r = 0; r < rows; r++)
         {
             int pixel = firstPixel + r;
@@ -38,32 +52,37 @@ internal static class Im2Col
             int ih0 = (oh * shape.StrideHeight) - shape.PadTop;
             int iw0 = (ow * shape.StrideWidth) - shape.PadLeft;
             bool rowInside = dilationWidth == 1 && iw0 >= 0 && iw0 + kernelWidth <= width;
-            Span<byte> target = columns.Slice(r * k, k);
+            ref byte patch = ref Unsafe.Add(ref target, r * k);
             int t = 0;
-            for (int ic = 0; ic < shape.ChannelsPerGroup; ic++)
+            for (int ic = 0; ic < channels; ic++)
             {
-                ReadOnlySpan<byte> plane = groupInput.Slice(ic * height * width, height * width);
+                ref byte plane = ref Unsafe.Add(ref input, ic * planeSize);
                 for (int kh = 0; kh < kernelHeight; kh++, t += kernelWidth)
                 {
                     int ih = ih0 + (kh * shape.DilationHeight);
-                    Span<byte> patchRow = target.Slice(t, kernelWidth);
+                    ref byte patchRow = ref Unsafe.Add(ref patch, t);
                     if ((uint)ih >= (uint)height)
                     {
-                        patchRow.Fill(zeroPoint);
+                        Unsafe.InitBlockUnaligned(ref patchRow, zeroPoint, (uint)kernelWidth);
                         continue;
                     }
 
-                    ReadOnlySpan<byte> inputRow = plane.Slice(ih * width, width);
+                    ref byte inputRow = ref Unsafe.Add(ref plane, ih * width);
                     if (rowInside)
                     {
-                        inputRow.Slice(iw0, kernelWidth).CopyTo(patchRow);
+                        ref byte source = ref Unsafe.Add(ref inputRow, iw0);
+                        for (int kw = 0; kw < kernelWidth; kw++)
+                        {
+                            Unsafe.Add(ref patchRow, kw) = Unsafe.Add(ref source, kw);
+                        }
+
                         continue;
                     }
 
                     for (int kw = 0; kw < kernelWidth; kw++)
                     {
                         int iw = iw0 + (kw * dilationWidth);
-                        patchRow[kw] = (uint)iw < (uint)width ? inputRow[iw] : zeroPoint;
+                        Unsafe.Add(ref patchRow, kw) = (uint)iw < (uint)width ? Unsafe.Add(ref inputRow, iw) : zeroPoint;
                     }
                 }
             }

@@ -96,11 +96,16 @@ public sealed class RequantizationTests
                     foreach (bool withBias in new[] { false, true })
                     {
                         var output = new byte[(count * stride) + 3];
-                        requantization.ApplyRow(values, withBias ? bias.AsSpan(first, count) : default, first, output, stride);
+                        var scalar = new byte[output.Length];
+                        ReadOnlySpan<int> rowBias = withBias ? bias.AsSpan(first, count) : default;
+                        requantization.ApplyRow(values, rowBias, first, output, stride); // vectorized where the CPU allows
+                        requantization.ApplyRowScalar(values, rowBias, first, scalar, stride, 0);
                         for (int j = 0; j < count; j++)
                         {
                             int acc = withBias ? unchecked(values[j] + bias[first + j]) : values[j];
-                            Assert.Equal(unchecked((byte)requantization.Apply(acc, first + j)), output[j * stride]);
+                            byte expected = unchecked((byte)requantization.Apply(acc, first + j));
+                            Assert.Equal(expected, output[j * stride]);
+                            Assert.Equal(expected, scalar[j * stride]);
                         }
                     }
                 }
