@@ -38,6 +38,8 @@ internal static class Im2Col
         int kernelHeight = shape.KernelHeight;
         int kernelWidth = shape.KernelWidth;
         int dilationWidth = shape.DilationWidth;
+        int inputLength = groupInput.Length;
+        int columnsLength = columns.Length;
         ref byte input = ref MemoryMarshal.GetReference(groupInput);
         ref byte target = ref MemoryMarshal.GetReference(columns);
 
@@ -71,6 +73,16 @@ internal static class Im2Col
                     if (rowInside)
                     {
                         ref byte source = ref Unsafe.Add(ref inputRow, iw0);
+                        int sourceOffset = (ic * planeSize) + (ih * width) + iw0;
+                        int targetOffset = (r * k) + t;
+                        if (kernelWidth <= 8 && sourceOffset + 8 <= inputLength && targetOffset + 8 <= columnsLength)
+                        {
+                            // One 8-byte move; the bytes past the kernel row land where the next patch rows go, and
+                            // patch rows are written in increasing order, so they are overwritten before anyone reads them.
+                            Unsafe.WriteUnaligned(ref patchRow, Unsafe.ReadUnaligned<ulong>(ref source));
+                            continue;
+                        }
+
                         for (int kw = 0; kw < kernelWidth; kw++)
                         {
                             Unsafe.Add(ref patchRow, kw) = Unsafe.Add(ref source, kw);
