@@ -38,6 +38,12 @@ internal static class Im2Col
         int kernelHeight = shape.KernelHeight;
         int kernelWidth = shape.KernelWidth;
         int dilationWidth = shape.DilationWidth;
+        int dilationHeight = shape.DilationHeight;
+        int outputWidth = shape.OutputWidth;
+        int strideHeight = shape.StrideHeight;
+        int strideWidth = shape.StrideWidth;
+        int padTop = shape.PadTop;
+        int padLeft = shape.PadLeft;
         int inputLength = groupInput.Length;
         int columnsLength = columns.Length;
         ref byte input = ref MemoryMarshal.GetReference(groupInput);
@@ -49,10 +55,10 @@ internal static class Im2Col
         for (int r = 0; r < rows; r++)
         {
             int pixel = firstPixel + r;
-            int oh = pixel / shape.OutputWidth;
-            int ow = pixel - (oh * shape.OutputWidth);
-            int ih0 = (oh * shape.StrideHeight) - shape.PadTop;
-            int iw0 = (ow * shape.StrideWidth) - shape.PadLeft;
+            int oh = pixel / outputWidth;
+            int ow = pixel - (oh * outputWidth);
+            int ih0 = (oh * strideHeight) - padTop;
+            int iw0 = (ow * strideWidth) - padLeft;
             bool rowInside = dilationWidth == 1 && iw0 >= 0 && iw0 + kernelWidth <= width;
             ref byte patch = ref Unsafe.Add(ref target, r * k);
             int t = 0;
@@ -61,7 +67,7 @@ internal static class Im2Col
                 ref byte plane = ref Unsafe.Add(ref input, ic * planeSize);
                 for (int kh = 0; kh < kernelHeight; kh++, t += kernelWidth)
                 {
-                    int ih = ih0 + (kh * shape.DilationHeight);
+                    int ih = ih0 + (kh * dilationHeight);
                     ref byte patchRow = ref Unsafe.Add(ref patch, t);
                     if ((uint)ih >= (uint)height)
                     {

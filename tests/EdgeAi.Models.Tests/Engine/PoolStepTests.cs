@@ -3,11 +3,14 @@ using EdgeAi.Models.Runtime;
 
 namespace EdgeAi.Models.Tests.Engine;
 
-/// <summary>The branch-free u8 MaxPool equals the generic float MaxPool on the same values (pads, strides, empty windows).</summary>
+/// <summary>The branch-free u8 MaxPool (and its vectorized 1x2 stride-2 pass) equals the generic float MaxPool on the same values (pads, strides, empty windows).</summary>
 public sealed class PoolStepTests
 {
     [Theory]
     [InlineData(16, 1, 64, 1, 2, 1, 2, 0, 0)]
+    [InlineData(3, 1, 38, 1, 2, 1, 2, 0, 0)]
+    [InlineData(5, 4, 22, 1, 2, 1, 2, 0, 0)]
+    [InlineData(1, 1, 2, 1, 2, 1, 2, 0, 0)]
     [InlineData(3, 1, 17, 1, 3, 1, 2, 0, 1)]
     [InlineData(4, 9, 9, 3, 3, 2, 2, 1, 1)]
     [InlineData(2, 7, 8, 2, 2, 2, 2, 0, 0)]
