@@ -52,11 +52,17 @@ internal static class Im2Col
         // Every index below is checked against the shape (rows within [0, H), columns within [0, W)), and the lengths
         // were validated above, so the copies use refs rather than slices: the patches of small convolutions are a
         // few bytes each, and slicing and a memmove call per patch row cost more than the bytes themselves.
+        int oh = firstPixel / outputWidth;
+        int ow = firstPixel - (oh * outputWidth) - 1;
         for (int r = 0; r < rows; r++)
         {
-            int pixel = firstPixel + r;
-            int oh = pixel / outputWidth;
-            int ow = pixel - (oh * outputWidth);
+            // The output pixel firstPixel + r, stepped rather than divided.
+            if (++ow == outputWidth)
+            {
+                ow = 0;
+                oh++;
+            }
+
             int ih0 = (oh * strideHeight) - padTop;
             int iw0 = (ow * strideWidth) - padLeft;
             bool rowInside = dilationWidth == 1 && iw0 >= 0 && iw0 + kernelWidth <= width;
