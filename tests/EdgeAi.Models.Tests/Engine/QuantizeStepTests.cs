@@ -2,7 +2,7 @@ using EdgeAi.Models.Engine.Steps;
 
 namespace EdgeAi.Models.Tests.Engine;
 
-/// <summary>The vectorized per-tensor QuantizeLinear is bit-identical to the scalar definition, ties and specials included.</summary>
+/// <summary>The vectorized per-tensor QuantizeLinear and u8 DequantizeLinear are bit-identical to the scalar definition, ties and specials included.</summary>
 public sealed class QuantizeStepTests
 {
     [Theory]
@@ -34,6 +34,26 @@ public sealed class QuantizeStepTests
             for (int i = 0; i < length; i++)
             {
                 Assert.True(unchecked((byte)QuantizeStep.Quantize(src[i], scale, zeroPoint, min, max)) == dst[i], $"x = {src[i]} at {i} of {length}");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(0.02f, 0)]
+    [InlineData(0.0117647f, 131)]
+    [InlineData(3.3e-5f, 255)]
+    public void DequantizePerTensorUInt8_EqualsScalar(float scale, int zeroPoint)
+    {
+        var random = new Random(zeroPoint);
+        for (int length = 0; length <= 70; length++)
+        {
+            var src = new byte[length];
+            random.NextBytes(src);
+            var dst = new float[length];
+            DequantizeStep.PerTensorUInt8(src, dst, scale, zeroPoint);
+            for (int i = 0; i < length; i++)
+            {
+                Assert.Equal(BitConverter.SingleToInt32Bits((src[i] - zeroPoint) * scale), BitConverter.SingleToInt32Bits(dst[i]));
             }
         }
     }
