@@ -40,4 +40,23 @@ public sealed class PoolStepTests
             Assert.Equal(float.IsNegativeInfinity(expected) ? 0 : (int)expected, yq.Bytes[i]);
         }
     }
+
+    [Fact]
+    public void RoundedMean_IsExactRoundHalfEven()
+    {
+        var random = new Random(3);
+        for (int i = 0; i < 20000; i++)
+        {
+            long count = random.Next(1, 300);
+            long sum = random.Next(-255 * 300, (255 * 300) + 1);
+            decimal expected = Math.Round((decimal)sum / count, MidpointRounding.ToEven);
+            Assert.Equal((long)expected, QuantizedGlobalAveragePoolStep.RoundedMean(sum, count));
+        }
+
+        Assert.Equal(2, QuantizedGlobalAveragePoolStep.RoundedMean(40, 16));   // 2.5 -> 2
+        Assert.Equal(4, QuantizedGlobalAveragePoolStep.RoundedMean(56, 16));   // 3.5 -> 4
+        Assert.Equal(-2, QuantizedGlobalAveragePoolStep.RoundedMean(-40, 16)); // -2.5 -> -2
+        Assert.Equal(-4, QuantizedGlobalAveragePoolStep.RoundedMean(-56, 16)); // -3.5 -> -4
+        Assert.Equal(0, QuantizedGlobalAveragePoolStep.RoundedMean(5, 0));
+    }
 }
