@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using EdgeAi.Models.Engine.Planning;
 using EdgeAi.Models.Engine.Steps;
 using EdgeAi.Models.Kernels;
@@ -90,6 +91,7 @@ public sealed class NativeRunner : IModelRunner
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);

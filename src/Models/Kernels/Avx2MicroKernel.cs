@@ -19,6 +19,7 @@ internal sealed class Avx2MicroKernel : QGemmMicroKernel
 
     public override int ActivationShift => 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Compute(ref byte a, int lda, int rows, int k, ref sbyte panel, Span<int> tile)
     {
         if (rows == 1)
@@ -31,6 +32,7 @@ internal sealed class Avx2MicroKernel : QGemmMicroKernel
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Tile<TRows>(ref byte a, int lda, int k, ref sbyte panel, Span<int> tile)
         where TRows : struct, IRowCount
     {

@@ -18,6 +18,7 @@ internal sealed class Avx512BwMicroKernel : QGemmMicroKernel
 
     public override int ActivationShift => 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Compute(ref byte a, int lda, int rows, int k, ref sbyte panel, Span<int> tile)
     {
         switch (rows)
@@ -36,6 +37,7 @@ internal sealed class Avx512BwMicroKernel : QGemmMicroKernel
     /// accumulators by ref: by-ref locals are address-exposed and the JIT would keep them in memory.
     /// Rows past TRows.Count are compiled out.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Tile<TRows>(ref byte a, int lda, int k, ref sbyte panel, Span<int> tile)
         where TRows : struct, IRowCount
     {

@@ -23,10 +23,7 @@ internal ref struct ConvOutputTileSink(Span<byte> image, int plane, int firstPix
     {
         int channel = _firstChannel + column;
         int index = (channel * _plane) + _firstPixel + row;
-        for (int j = 0; j < values.Length; j++, channel++, index += _plane)
-        {
-            int accumulator = _bias.IsEmpty ? values[j] : unchecked(values[j] + _bias[channel]);
-            _image[index] = unchecked((byte)_requantization.Apply(accumulator, channel));
-        }
+        ReadOnlySpan<int> bias = _bias.IsEmpty ? default : _bias.Slice(channel, values.Length);
+        _requantization.ApplyRow(values, bias, channel, _image[index..], _plane);
     }
 }

@@ -26,6 +26,7 @@ internal static class DepthwiseConvKernel
     /// <param name="bias">Empty or C values.</param>
     /// <param name="requantization">1 or C channels.</param>
     /// <param name="output">One output image, C planes of OH · OW.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(ReadOnlySpan<byte> image, QConvShape shape, byte zeroPoint, ReadOnlySpan<int> weights, ReadOnlySpan<int> bias, Requantization requantization, Span<byte> output)
     {
         int plane = shape.Height * shape.Width;
@@ -39,6 +40,7 @@ internal static class DepthwiseConvKernel
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Channel(
         ReadOnlySpan<byte> input, QConvShape shape, int zeroPoint, ReadOnlySpan<int> weights, int bias, Requantization requantization, int channel, Span<byte> output)
     {
@@ -103,6 +105,7 @@ internal static class DepthwiseConvKernel
         unchecked((byte)requantization.Apply(accumulator, channel));
 
     /// <summary>Σ over in-range taps of (x - zeroPoint) · w', int32 wrapping.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Pixel(ReadOnlySpan<byte> input, QConvShape shape, int zeroPoint, ReadOnlySpan<int> weights, int oh, int ow)
     {
         int ih0 = (oh * shape.StrideHeight) - shape.PadTop;
@@ -135,6 +138,7 @@ internal static class DepthwiseConvKernel
     /// Eight consecutive output pixels of row <paramref name="oh"/> from <paramref name="ow"/> (stride 1, every tap inside
     /// the row, so the eight-byte loads stay within it).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PixelBlock(ReadOnlySpan<byte> input, QConvShape shape, int zeroPoint, ReadOnlySpan<int> weights, int oh, int ow, Span<int> block)
     {
         int ih0 = (oh * shape.StrideHeight) - shape.PadTop;
@@ -172,6 +176,7 @@ internal static class DepthwiseConvKernel
     /// Eight output pixels of row <paramref name="oh"/> from <paramref name="ow"/> with stride 2: each tap loads 16 input
     /// bytes (all inside the row) and keeps the even ones with one shuffle (pshufb / TBL).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PixelBlockStrideTwo(ReadOnlySpan<byte> input, QConvShape shape, int zeroPoint, ReadOnlySpan<int> weights, int oh, int ow, Span<int> block)
     {
         int ih0 = (oh * shape.StrideHeight) - shape.PadTop;

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace EdgeAi.Models.Kernels;
 
 /// <summary>
@@ -13,6 +16,7 @@ internal static class Im2Col
     /// <param name="rows">How many output pixels.</param>
     /// <param name="zeroPoint">The input zero point, written at padding positions.</param>
     /// <param name="columns">rows x K bytes.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Pack(ReadOnlySpan<byte> groupInput, QConvShape shape, int firstPixel, int rows, byte zeroPoint, Span<byte> columns)
     {
         if (IsPointwise(shape))
@@ -22,45 +26,87 @@ internal static class Im2Col
         }
 
         int k = shape.KernelSize;
+        if ((long)rows * k > columns.Length || shape.ChannelsPerGroup * shape.Height * shape.Width > groupInput.Length)
+        {
+            throw new ArgumentException("The patch buffer or the input is too small for the shape.", nameof(columns));
+        }
+
         int height = shape.Height;
         int width = shape.Width;
+        int planeSize = height * width;
+        int channels = shape.ChannelsPerGroup;
         int kernelHeight = shape.KernelHeight;
         int kernelWidth = shape.KernelWidth;
         int dilationWidth = shape.DilationWidth;
+        int dilationHeight = shape.DilationHeight;
+        int outputWidth = shape.OutputWidth;
+        int strideHeight = shape.StrideHeight;
+        int strideWidth = shape.StrideWidth;
+        int padTop = shape.PadTop;
+        int padLeft = shape.PadLeft;
+        int inputLength = groupInput.Length;
+        int columnsLength = columns.Length;
+        ref byte input = ref MemoryMarshal.GetReference(groupInput);
+        ref byte target = ref MemoryMarshal.GetReference(columns);
+
+        // Every index below is checked against the shape (rows within [0, H), columns within [0, W)), and the lengths
+        // were validated above, so the copies use refs rather than slices: the patches of small convolutions are a
+        // few bytes each, and slicing and a memmove call per patch row cost more than the bytes themselves.
+        int oh = firstPixel / outputWidth;
+        int ow = firstPixel - (oh * outputWidth) - 1;
         for (int r = 0; r < rows; r++)
         {
-            int pixel = firstPixel + r;
-            int oh = pixel / shape.OutputWidth;
-            int ow = pixel - (oh * shape.OutputWidth);
-            int ih0 = (oh * shape.StrideHeight) - shape.PadTop;
-            int iw0 = (ow * shape.StrideWidth) - shape.PadLeft;
-            bool rowInside = dilationWidth == 1 && iw0 >= 0 && iw0 + kernelWidth <= width;
-            Span<byte> target = columns.Slice(r * k, k);
-            int t = 0;
-            for (int ic = 0; ic < shape.ChannelsPerGroup; ic++)
+            // The output pixel firstPixel + r, stepped rather than divided.
+            if (++ow == outputWidth)
             {
-                ReadOnlySpan<byte> plane = groupInput.Slice(ic * height * width, height * width);
+                ow = 0;
+                oh++;
+            }
+
+            int ih0 = (oh * strideHeight) - padTop;
+            int iw0 = (ow * strideWidth) - padLeft;
+            bool rowInside = dilationWidth == 1 && iw0 >= 0 && iw0 + kernelWidth <= width;
+            ref byte patch = ref Unsafe.Add(ref target, r * k);
+            int t = 0;
+            for (int ic = 0; ic < channels; ic++)
+            {
+                ref byte plane = ref Unsafe.Add(ref input, ic * planeSize);
                 for (int kh = 0; kh < kernelHeight; kh++, t += kernelWidth)
                 {
-                    int ih = ih0 + (kh * shape.DilationHeight);
-                    Span<byte> patchRow = target.Slice(t, kernelWidth);
+                    int ih = ih0 + (kh * dilationHeight);
+                    ref byte patchRow = ref Unsafe.Add(ref patch, t);
                     if ((uint)ih >= (uint)height)
                     {
-                        patchRow.Fill(zeroPoint);
+                        Unsafe.InitBlockUnaligned(ref patchRow, zeroPoint, (uint)kernelWidth);
                         continue;
                     }
 
-                    ReadOnlySpan<byte> inputRow = plane.Slice(ih * width, width);
+                    ref byte inputRow = ref Unsafe.Add(ref plane, ih * width);
                     if (rowInside)
                     {
-                        inputRow.Slice(iw0, kernelWidth).CopyTo(patchRow);
+                        ref byte source = ref Unsafe.Add(ref inputRow, iw0);
+                        int sourceOffset = (ic * planeSize) + (ih * width) + iw0;
+                        int targetOffset = (r * k) + t;
+                        if (kernelWidth <= 8 && sourceOffset + 8 <= inputLength && targetOffset + 8 <= columnsLength)
+                        {
+                            // One 8-byte move; the bytes past the kernel row land where the next patch rows go, and
+                            // patch rows are written in increasing order, so they are overwritten before anyone reads them.
+                            Unsafe.WriteUnaligned(ref patchRow, Unsafe.ReadUnaligned<ulong>(ref source));
+                            continue;
+                        }
+
+                        for (int kw = 0; kw < kernelWidth; kw++)
+                        {
+                            Unsafe.Add(ref patchRow, kw) = Unsafe.Add(ref source, kw);
+                        }
+
                         continue;
                     }
 
                     for (int kw = 0; kw < kernelWidth; kw++)
                     {
                         int iw = iw0 + (kw * dilationWidth);
-                        patchRow[kw] = (uint)iw < (uint)width ? inputRow[iw] : zeroPoint;
+                        Unsafe.Add(ref patchRow, kw) = (uint)iw < (uint)width ? Unsafe.Add(ref inputRow, iw) : zeroPoint;
                     }
                 }
             }
@@ -73,6 +119,7 @@ internal static class Im2Col
         && shape.PadTop == 0 && shape.PadLeft == 0 && shape.PadBottom == 0 && shape.PadRight == 0;
 
     /// <summary>The GEMM operand of a pointwise convolution is the input planes transposed (pixels x channels), no patches.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Transpose(ReadOnlySpan<byte> groupInput, int plane, int channels, int firstPixel, int rows, Span<byte> columns)
     {
         for (int c = 0; c < channels; c++)

@@ -20,6 +20,7 @@ internal sealed class NeonDotMicroKernel : QGemmMicroKernel
 
     public override int ActivationShift => 128;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Compute(ref byte a, int lda, int rows, int k, ref sbyte panel, Span<int> tile)
     {
         switch (rows)
@@ -37,6 +38,7 @@ internal sealed class NeonDotMicroKernel : QGemmMicroKernel
     /// Then the remaining whole groups and the zero-padded tail group, broadcast one at a time. The loop bodies
     /// are written out (accumulators passed by ref would live in memory); rows past TRows.Count compile out.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Tile<TRows>(ref byte a, int lda, int k, ref sbyte panel, Span<int> tile)
         where TRows : struct, IRowCount
     {

@@ -21,6 +21,7 @@ internal sealed class NeonMicroKernel : QGemmMicroKernel
 
     public override int ActivationShift => 128;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Compute(ref byte a, int lda, int rows, int k, ref sbyte panel, Span<int> tile)
     {
         if (rows == 1)
@@ -33,6 +34,7 @@ internal sealed class NeonMicroKernel : QGemmMicroKernel
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Tile<TRows>(ref byte a, int lda, int k, ref sbyte panel, Span<int> tile)
         where TRows : struct, IRowCount
     {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace EdgeAi.Models.Kernels;
 
 /// <summary>
@@ -130,6 +132,7 @@ public sealed class QConv
     /// <param name="scratch">At least <see cref="ScratchBytes"/> bytes, used only during the call.</param>
     /// <exception cref="ArgumentException">A length does not match, the scratch is too small, or the requantization's
     /// channels or range do not fit.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(ReadOnlySpan<byte> input, int batch, byte inputZeroPoint, Requantization output, Span<byte> destination, Span<byte> scratch)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -178,6 +181,7 @@ public sealed class QConv
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void General(ReadOnlySpan<byte> image, byte zeroPoint, Requantization output, Span<byte> result, Span<byte> scratch)
     {
         QConvShape shape = Shape;

@@ -176,6 +176,7 @@ public sealed class QGemm
     }
 
     /// <summary>The unchecked core: corrected int32 tiles of (A - aZeroPoint) x (B - zb) go to <paramref name="sink"/>; callers validate sizes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Run<TSink>(ReadOnlySpan<byte> a, int m, int aZeroPoint, QGemmPackedWeights b, ref TSink sink)
         where TSink : ITileSink, allows ref struct
     {
@@ -233,6 +234,7 @@ public sealed class QGemm
     /// Applies the zero points to a tile in place: raw + z'·(K·zb - Σb) - zb·Σa', four columns per vector
     /// (int32 arithmetic wraps, as in the scalar formula).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Correct(Span<int> tile, int rows, ReadOnlySpan<int> rowSums, ReadOnlySpan<int> columnSums, ReadOnlySpan<int> zeroPoints, int k, int zeroPrime)
     {
         const int Width = QGemmPackedWeights.PanelWidth;
@@ -264,6 +266,7 @@ public sealed class QGemm
     }
 
     /// <summary>Σ of one row of u8 activations (at most 2^31 / 255 elements, so no int32 overflow).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int RowSum(ReadOnlySpan<byte> row)
     {
         int i = 0;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace EdgeAi.Models.Kernels;
 
@@ -138,6 +139,7 @@ public static class QPool
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MaxPoolCore<T>(ReadOnlySpan<T> input, int batch, QPoolShape shape, Span<T> output)
         where T : IBinaryInteger<T>, IMinMaxValue<T>
     {
@@ -179,6 +181,7 @@ public static class QPool
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AveragePoolCore<T>(
         ReadOnlySpan<T> input, int batch, QPoolShape shape, bool countIncludePad, double ratio, T inputZeroPoint, T outputZeroPoint, Span<T> output)
         where T : IBinaryInteger<T>, IMinMaxValue<T>
@@ -226,6 +229,7 @@ public static class QPool
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void GlobalAveragePoolCore<T>(
         ReadOnlySpan<T> input, int batch, int channels, int spatialSize, double ratio, T inputZeroPoint, T outputZeroPoint, Span<T> output)
         where T : IBinaryInteger<T>, IMinMaxValue<T>

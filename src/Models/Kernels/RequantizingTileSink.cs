@@ -24,20 +24,7 @@ internal ref struct RequantizingTileSink(Span<byte> output, int columns, Requant
     public readonly void WriteRow(int row, int column, scoped ReadOnlySpan<int> values)
     {
         Span<byte> output = _output.Slice((row * _columns) + column, values.Length);
-        if (_bias.IsEmpty)
-        {
-            for (int j = 0; j < values.Length; j++)
-            {
-                output[j] = unchecked((byte)_requantization.Apply(values[j], column + j));
-            }
-
-            return;
-        }
-
-        ReadOnlySpan<int> bias = _bias.Slice(column, values.Length);
-        for (int j = 0; j < values.Length; j++)
-        {
-            output[j] = unchecked((byte)_requantization.Apply(unchecked(values[j] + bias[j]), column + j));
-        }
+        ReadOnlySpan<int> bias = _bias.IsEmpty ? default : _bias.Slice(column, values.Length);
+        _requantization.ApplyRow(values, bias, column, output, 1);
     }
 }

@@ -11,6 +11,7 @@ internal sealed class ScalarMicroKernel : QGemmMicroKernel
 
     public override int ActivationShift => 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Compute(ref byte a, int lda, int rows, int k, ref sbyte panel, Span<int> tile)
     {
         const int Width = QGemmPackedWeights.PanelWidth;

@@ -17,6 +17,7 @@ internal sealed class Vector128MicroKernel : QGemmMicroKernel
     public override int ActivationShift => 0;
 
     // Written out, not factored into helpers taking accumulators by ref (by-ref locals stay in memory).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Compute(ref byte a, int lda, int rows, int k, ref sbyte panel, Span<int> tile)
     {
         // acc{j}: the four k-lanes of column j, summed horizontally at the end.

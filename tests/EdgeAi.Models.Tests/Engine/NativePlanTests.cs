@@ -17,9 +17,10 @@ public sealed class NativePlanTests
     public void Create_QdqCnn1d_RunsMaxPoolAndFlattenOnQuantizedBytes()
     {
         using NativeRunner runner = NativeRunner.Create(EngineFixtures.Load("qdq_cnn1d.onnx"));
-        // Conv+Relu+Q, MaxPool (bytes), Conv+Q, DQ -> GlobalAveragePool -> Q in float, Flatten (bytes), Gemm+Q, DQ -> Softmax.
+        // Conv+Relu+Q, MaxPool (bytes), Conv+Q, DQ -> GlobalAveragePool -> Q (equal scales: an integer mean on the bytes),
+        // Flatten (bytes), Gemm+Q, DQ -> Softmax.
         Assert.Equal(
-            ["QuantizeStep", "ConvStep", "PoolStep", "ConvStep", "DequantizeStep", "GlobalAveragePoolStep", "QuantizeStep", "CopyStep", "QGemmStep", "DequantizeStep", "SoftmaxStep"],
+            ["QuantizeStep", "ConvStep", "PoolStep", "ConvStep", "QuantizedGlobalAveragePoolStep", "CopyStep", "QGemmStep", "DequantizeStep", "SoftmaxStep"],
             runner.StepKinds);
     }
 

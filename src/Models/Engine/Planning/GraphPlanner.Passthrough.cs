@@ -9,7 +9,7 @@ internal sealed partial class GraphPlanner
 {
     private static readonly HashSet<string> PassthroughOps = new(StringComparer.Ordinal)
     {
-        "MaxPool", "Reshape", "Flatten", "Transpose", "Concat", "Identity", "Relu", "Clip",
+        "MaxPool", "Reshape", "Flatten", "Transpose", "Concat", "Identity", "Relu", "Clip", "GlobalAveragePool",
     };
 
     private readonly Dictionary<int, QuantizedPassthrough> _passthroughs = [];
@@ -121,6 +121,22 @@ internal sealed partial class GraphPlanner
             int max = QuantizeStep.Quantize(hi, qp.Scales[0], qp.ZeroPoints[0], typeMin, typeMax);
             EngineValue y = Define(q.Output[0], x.Type, x.Shape);
             Emit(rewritten, new QuantizedClampStep(x.Tensor, y.Tensor, min, max));
+            return;
+        }
+
+        if (node.OpType == "GlobalAveragePool")
+        {
+            EngineValue x = Input(rewritten, 0);
+            if (x.Rank < 3)
+            {
+                throw new InvalidDataException($"input must be N x C x spatial, got [{string.Join(",", x.Shape)}].");
+            }
+
+            QuantParams qp = QuantParams.From(Value(q.Input[1]), OptionalInput(q, 2), x.Type, "QuantizeLinear");
+            int[] shape = x.Shape.Select((d, i) => i < 2 ? d : 1).ToArray();
+            int planes = x.Shape[0] * x.Shape[1];
+            EngineValue y = Define(q.Output[0], x.Type, shape);
+            Emit(rewritten, new QuantizedGlobalAveragePoolStep(x.Tensor, y.Tensor, planes, planes == 0 ? 0 : x.Count / planes, qp.ZeroPoints[0]));
             return;
         }
 

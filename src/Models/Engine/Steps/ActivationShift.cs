@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace EdgeAi.Models.Engine.Steps;
@@ -5,6 +6,7 @@ namespace EdgeAi.Models.Engine.Steps;
 /// <summary>s8 to u8 activations, exactly: x + 128 is x XOR 0x80 on the bytes (the zero point moves by +128 too).</summary>
 internal static class ActivationShift
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ToUnsigned(ReadOnlySpan<byte> src, Span<byte> dst)
     {
         Span<ulong> wide = MemoryMarshal.Cast<byte, ulong>(dst);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using EdgeAi.Models.Runtime;
 
 namespace EdgeAi.Models.Engine.Steps;
@@ -49,6 +50,7 @@ internal sealed class BroadcastBinaryStep : EngineStep
         return shape;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Run()
     {
         ReadOnlySpan<float> a = _a.AsSpan<float>();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using EdgeAi.Models.Runtime;
 
 namespace EdgeAi.Models.Engine.Steps;
@@ -5,6 +6,7 @@ namespace EdgeAi.Models.Engine.Steps;
 /// <summary>Concat along one axis for any element type: per outer index, each input's block is copied in turn.</summary>
 internal sealed class ConcatStep(Tensor[] inputs, int[] blockBytes, int outer, Tensor y) : EngineStep
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Run()
     {
         Span<byte> dst = y.Bytes;

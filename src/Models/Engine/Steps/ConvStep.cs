@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using EdgeAi.Models.Kernels;
 using EdgeAi.Models.Runtime;
 
@@ -14,6 +15,7 @@ internal sealed class ConvStep(QConv conv, Tensor x, int batch, int xZeroPoint, 
     private readonly byte[] _shifted = x.ElementType == TensorElementType.Int8 ? new byte[x.ElementCount] : [];
     private readonly byte[] _scratch = new byte[conv.ScratchBytes];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Run()
     {
         ReadOnlySpan<byte> input = x.Bytes;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using EdgeAi.Models.Runtime;
 
 namespace EdgeAi.Models.Engine.Steps;
@@ -55,6 +56,7 @@ internal sealed class GatherStep(Tensor x, Tensor y, int[] map) : EngineStep
         return map;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Run()
     {
         if (_size == 1)

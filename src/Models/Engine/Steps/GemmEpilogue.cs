@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using EdgeAi.Models.Kernels;
 
 namespace EdgeAi.Models.Engine.Steps;
@@ -39,6 +40,7 @@ internal sealed class GemmEpilogue
         new(OutputKind.Float) { Scales = scales, FloatBias = bias, Min = min, Max = max };
 
     /// <summary>The float output of a rows x columns accumulator block (the column is the output channel).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ApplyFloat(ReadOnlySpan<int> acc, int rows, int columns, Span<float> y)
     {
         float[] scales = Scales!;

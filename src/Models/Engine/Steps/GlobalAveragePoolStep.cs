@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using EdgeAi.Models.Runtime;
 
 namespace EdgeAi.Models.Engine.Steps;
@@ -5,6 +6,7 @@ namespace EdgeAi.Models.Engine.Steps;
 /// <summary>Float GlobalAveragePool: the mean of each (n, c) plane.</summary>
 internal sealed class GlobalAveragePoolStep(Tensor x, Tensor y, int planes, int planeSize) : EngineStep
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Run()
     {
         ReadOnlySpan<float> src = x.AsSpan<float>();

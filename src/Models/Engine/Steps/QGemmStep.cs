@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using EdgeAi.Models.Kernels;
 using EdgeAi.Models.Runtime;
 
@@ -17,6 +18,7 @@ internal sealed class QGemmStep(QGemm gemm, Tensor a, int m, int aZeroPoint, QGe
     private readonly int[]? _acc = epilogue.Kind == OutputKind.Float ? new int[m * weights.N] : null;
     private readonly int[] _bias = epilogue.IntBias ?? [];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Run()
     {
         ReadOnlySpan<byte> activations = a.Bytes;

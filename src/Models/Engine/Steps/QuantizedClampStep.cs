@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using EdgeAi.Models.Runtime;
 
@@ -10,6 +11,7 @@ namespace EdgeAi.Models.Engine.Steps;
 /// </summary>
 internal sealed class QuantizedClampStep(Tensor x, Tensor y, int min, int max) : EngineStep
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Run()
     {
         if (x.ElementType == TensorElementType.Int8)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using EdgeAi.Models.Runtime;
 
 namespace EdgeAi.Models.Engine.Steps;
@@ -8,6 +9,7 @@ namespace EdgeAi.Models.Engine.Steps;
 /// </summary>
 internal sealed class SoftmaxStep(Tensor x, Tensor y, AxisLayout layout) : EngineStep
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Run()
     {
         ReadOnlySpan<float> src = x.AsSpan<float>();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using EdgeAi.Models.Runtime;
 
 namespace EdgeAi.Models.Engine.Steps;
@@ -5,6 +6,7 @@ namespace EdgeAi.Models.Engine.Steps;
 /// <summary>Float Relu, Clip(min, max) and Sigmoid (1 / (1 + e^-x), which saturates cleanly at both ends).</summary>
 internal sealed class UnaryStep(Tensor x, Tensor y, UnaryOperator op, float min = float.NegativeInfinity, float max = float.PositiveInfinity) : EngineStep
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Run()
     {
         ReadOnlySpan<float> src = x.AsSpan<float>();
