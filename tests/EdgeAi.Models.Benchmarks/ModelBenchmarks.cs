@@ -8,14 +8,16 @@ namespace EdgeAi.Models.Benchmarks;
 /// <summary>
 /// End-to-end latency of the small sensor models at batch 1, native engine vs ONNX Runtime (one intra-op thread,
 /// spinning off, pre-bound inputs and outputs on both): the QDQ MLP (<c>qdq_mlp_softmax.onnx</c>) and the QDQ 1-D
-/// CNN over a [1, 6, 64] sensor window (<c>qdq_cnn1d.onnx</c>), both from tests/EdgeAi.Models.Tests/Fixtures/Onnx.
+/// CNN over a [1, 6, 64] sensor window (<c>qdq_cnn1d.onnx</c>), both from tests/EdgeAi.Models.Tests/Fixtures/Onnx, and the
+/// demo house's shipped occupancy model (<c>models/living_occupancy_int8</c>: standardization, two 1-D convolutions over
+/// a [1, 4, 12] window, pools, dense, softmax).
 /// </summary>
 [MemoryDiagnoser]
 public class ModelBenchmarks
 {
     private IModelRunner _runner = null!;
 
-    [Params("qdq_mlp_softmax.onnx", "qdq_cnn1d.onnx")]
+    [Params("qdq_mlp_softmax.onnx", "qdq_cnn1d.onnx", "living_occupancy_int8.onnx")]
     public string Model { get; set; } = string.Empty;
 
     [Params("native", "onnxruntime")]
