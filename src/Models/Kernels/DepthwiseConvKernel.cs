@@ -13,11 +13,16 @@ namespace EdgeAi.Models.Kernels;
 /// With stride 1 or 2 along the width the interior of every output row (the pixels whose taps all lie inside the input
 /// row) is computed eight pixels at a time with <see cref="Vector128"/>: eight u8 inputs (stride 2: the even bytes of a
 /// 16-byte load) widened to int32, minus the zero point, times the broadcast (w - w_zero_point). Borders, other strides
-/// and CPUs without SIMD use the scalar loop.
+/// and CPUs without SIMD use the scalar loop. Small planes (a zero-point-padded copy of at most 1 KiB, e.g. 12x12 with
+/// stride 2, whose rows are too narrow for interior blocks) are first copied into a padded stack buffer, so every
+/// output pixel, borders included, goes through the 8-pixel blocks.
 /// </remarks>
 internal static class DepthwiseConvKernel
 {
     private const int Block = 8;
+
+    /// <summary>Largest zero-point-padded input plane (bytes, on the stack) for the small-plane path.</summary>
+    private const int MaxPaddedPlane = 1024;
 
     /// <param name="image">One input image, C planes of H · W.</param>
     /// <param name="shape">A depthwise shape.</param>
@@ -32,6 +37,20 @@ internal static class DepthwiseConvKernel
         int plane = shape.Height * shape.Width;
         int taps = shape.KernelHeight * shape.KernelWidth;
         int outputPlane = shape.OutputHeight * shape.OutputWidth;
+        if (PaddedPlaneSize(shape, out int paddedHeight, out int paddedWidth) is > 0 and <= MaxPaddedPlane)
+        {
+            Span<byte> padded = stackalloc byte[MaxPaddedPlane];
+            padded = padded[..(paddedHeight * paddedWidth)];
+            for (int c = 0; c < shape.Channels; c++)
+            {
+                PaddedChannel(
+                    image.Slice(c * plane, plane), shape, zeroPoint, weights.Slice(c * taps, taps), bias.IsEmpty ? 0 : bias[c],
+                    requantization, c, output.Slice(c * outputPlane, outputPlane), padded, paddedWidth);
+            }
+
+            return;
+        }
+
         for (int c = 0; c < shape.Channels; c++)
         {
             Channel(
@@ -96,6 +115,94 @@ internal static class DepthwiseConvKernel
             for (; ow < outputWidth; ow++)
             {
                 outputRow[ow] = Requantize(unchecked(Pixel(input, shape, zeroPoint, weights, oh, ow) + bias), requantization, channel);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Bytes of the zero-point-padded copy of one input plane that lets every output pixel of a small plane (stride 1 or
+    /// 2 along the width) be computed in whole 8-pixel blocks, or 0 where that path does not apply.
+    /// </summary>
+    private static int PaddedPlaneSize(QConvShape shape, out int paddedHeight, out int paddedWidth)
+    {
+        paddedHeight = 0;
+        paddedWidth = 0;
+        if (!Vector128.IsHardwareAccelerated || (shape.StrideWidth != 1 && shape.StrideWidth != 2) || shape.OutputWidth == 0 || shape.OutputHeight == 0)
+        {
+            return 0;
+        }
+
+        // Padded column of output ow, tap kw: ow · sW + kw · dW; a block at ow reads 8 (stride 1) or 16 (stride 2) bytes from there.
+        int lastBlock = ((shape.OutputWidth - 1) / Block) * Block;
+        int reach = (lastBlock * shape.StrideWidth) + ((shape.KernelWidth - 1) * shape.DilationWidth) + (Block * shape.StrideWidth);
+        paddedWidth = Math.Max(reach, shape.PadLeft + shape.Width);
+        int rows = ((shape.OutputHeight - 1) * shape.StrideHeight) + ((shape.KernelHeight - 1) * shape.DilationHeight) + 1;
+        paddedHeight = Math.Max(rows, shape.PadTop + shape.Height);
+        long size = (long)paddedHeight * paddedWidth;
+        return size <= MaxPaddedPlane ? (int)size : 0;
+    }
+
+    /// <summary>
+    /// One channel of a small plane: the input is copied into <paramref name="padded"/> (filled with the zero point, so
+    /// padding taps contribute exactly 0), then every output row is computed in whole 8-pixel blocks with no border
+    /// cases; pixels of the last block past the row's end are discarded.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PaddedChannel(
+        ReadOnlySpan<byte> input, QConvShape shape, byte zeroPoint, ReadOnlySpan<int> weights, int bias, Requantization requantization, int channel,
+        Span<byte> output, Span<byte> padded, int paddedWidth)
+    {
+        padded.Fill(zeroPoint);
+        int width = shape.Width;
+        for (int ih = 0; ih < shape.Height; ih++)
+        {
+            input.Slice(ih * width, width).CopyTo(padded.Slice(((ih + shape.PadTop) * paddedWidth) + shape.PadLeft, width));
+        }
+
+        int outputWidth = shape.OutputWidth;
+        int kernelHeight = shape.KernelHeight;
+        int kernelWidth = shape.KernelWidth;
+        int dilationHeight = shape.DilationHeight * paddedWidth;
+        int dilationWidth = shape.DilationWidth;
+        Vector128<byte> evens = Vector128.Create((byte)0, 2, 4, 6, 8, 10, 12, 14, 0, 2, 4, 6, 8, 10, 12, 14);
+        Vector128<short> zero = Vector128.Create((short)zeroPoint);
+        ref byte origin = ref MemoryMarshal.GetReference(padded);
+        ref int weight0 = ref MemoryMarshal.GetReference(weights);
+        Span<int> block = stackalloc int[Block];
+        for (int oh = 0; oh < shape.OutputHeight; oh++)
+        {
+            Span<byte> outputRow = output.Slice(oh * outputWidth, outputWidth);
+            ref byte rowOrigin = ref Unsafe.Add(ref origin, oh * shape.StrideHeight * paddedWidth);
+            for (int ow = 0; ow < outputWidth; ow += Block)
+            {
+                ref byte start = ref Unsafe.Add(ref rowOrigin, ow * shape.StrideWidth);
+                Vector128<int> low = Vector128<int>.Zero;
+                Vector128<int> high = Vector128<int>.Zero;
+                for (int kh = 0; kh < kernelHeight; kh++)
+                {
+                    ref byte row = ref Unsafe.Add(ref start, kh * dilationHeight);
+                    ref int w = ref Unsafe.Add(ref weight0, kh * kernelWidth);
+                    for (int kw = 0; kw < kernelWidth; kw++)
+                    {
+                        ref byte tap = ref Unsafe.Add(ref row, kw * dilationWidth);
+                        Vector128<byte> bytes = shape.StrideWidth == 1
+                            ? Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<ulong>(ref tap)).AsByte()
+                            : Vector128.Shuffle(Vector128.LoadUnsafe(ref tap), evens);
+                        Vector128<short> x = Vector128.WidenLower(bytes).AsInt16() - zero;
+                        (Vector128<int> x0, Vector128<int> x1) = Vector128.Widen(x);
+                        Vector128<int> wv = Vector128.Create(Unsafe.Add(ref w, kw));
+                        low += x0 * wv;
+                        high += x1 * wv;
+                    }
+                }
+
+                low.CopyTo(block);
+                high.CopyTo(block[Vector128<int>.Count..]);
+                int count = Math.Min(Block, outputWidth - ow);
+                for (int j = 0; j < count; j++)
+                {
+                    outputRow[ow + j] = Requantize(unchecked(block[j] + bias), requantization, channel);
+                }
             }
         }
     }
