@@ -10,6 +10,9 @@ namespace EdgeAi.Models.Kernels;
 /// </summary>
 internal static class Im2Col
 {
+    /// <summary>Largest zero-point-padded input copy (bytes, on the stack) for <see cref="PackPadded"/>.</summary>
+    private const int MaxPaddedInput = 4096;
+
     /// <param name="groupInput">One group's input channels of one image, C / group planes of H · W bytes.</param>
     /// <param name="shape">The convolution.</param>
     /// <param name="firstPixel">The first output pixel (row-major over OH x OW).</param>
@@ -29,6 +32,12 @@ internal static class Im2Col
         if ((long)rows * k > columns.Length || shape.ChannelsPerGroup * shape.Height * shape.Width > groupInput.Length)
         {
             throw new ArgumentException("The patch buffer or the input is too small for the shape.", nameof(columns));
+        }
+
+        if (PaddedInputSize(shape) is > 0 and <= MaxPaddedInput)
+        {
+            PackPadded(groupInput, shape, firstPixel, rows, zeroPoint, columns);
+            return;
         }
 
         int height = shape.Height;
@@ -107,6 +116,101 @@ internal static class Im2Col
                     {
                         int iw = iw0 + (kw * dilationWidth);
                         Unsafe.Add(ref patchRow, kw) = (uint)iw < (uint)width ? Unsafe.Add(ref inputRow, iw) : zeroPoint;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Bytes of the zero-point-padded copy of the group's input planes that <see cref="PackPadded"/> uses (kernel rows of
+    /// at most 8 contiguous bytes, dilation width 1), plus 8 bytes of slack for the last 8-byte read; 0 where it does not apply.
+    /// </summary>
+    private static int PaddedInputSize(QConvShape shape)
+    {
+        if (shape.KernelWidth > 8 || shape.DilationWidth != 1)
+        {
+            return 0;
+        }
+
+        PaddedPlane(shape, out int paddedHeight, out int paddedWidth);
+        long size = ((long)shape.ChannelsPerGroup * paddedHeight * paddedWidth) + 8;
+        return size <= MaxPaddedInput ? (int)size : 0;
+    }
+
+    private static void PaddedPlane(QConvShape shape, out int paddedHeight, out int paddedWidth)
+    {
+        paddedHeight = Math.Max(shape.PadTop + shape.Height, ((shape.OutputHeight - 1) * shape.StrideHeight) + ((shape.KernelHeight - 1) * shape.DilationHeight) + 1);
+        paddedWidth = Math.Max(shape.PadLeft + shape.Width, ((shape.OutputWidth - 1) * shape.StrideWidth) + shape.KernelWidth);
+    }
+
+    /// <summary>
+    /// Small inputs: the group's planes are first copied into a stack buffer filled with the zero point (the padding),
+    /// so every kernel row of every patch is one 8-byte move with no border cases. The bytes a move writes past its
+    /// kernel row land where the next kernel rows go and are overwritten before anyone reads them (the very last one is
+    /// copied byte by byte where 8 bytes would run past <paramref name="columns"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PackPadded(ReadOnlySpan<byte> groupInput, QConvShape shape, int firstPixel, int rows, byte zeroPoint, Span<byte> columns)
+    {
+        PaddedPlane(shape, out int paddedHeight, out int paddedWidth);
+        int channels = shape.ChannelsPerGroup;
+        int paddedPlane = paddedHeight * paddedWidth;
+        int height = shape.Height;
+        int width = shape.Width;
+        Span<byte> padded = stackalloc byte[MaxPaddedInput];
+        padded = padded[..((channels * paddedPlane) + 8)];
+        padded.Fill(zeroPoint);
+        for (int ic = 0; ic < channels; ic++)
+        {
+            for (int ih = 0; ih < height; ih++)
+            {
+                groupInput.Slice(((ic * height) + ih) * width, width)
+                    .CopyTo(padded.Slice((ic * paddedPlane) + ((ih + shape.PadTop) * paddedWidth) + shape.PadLeft, width));
+            }
+        }
+
+        int k = shape.KernelSize;
+        int kernelHeight = shape.KernelHeight;
+        int kernelWidth = shape.KernelWidth;
+        int rowStep = shape.DilationHeight * paddedWidth;
+        int outputWidth = shape.OutputWidth;
+        int strideHeight = shape.StrideHeight;
+        int strideWidth = shape.StrideWidth;
+        int safeEnd = columns.Length - 8; // 8-byte stores at offsets up to here stay inside columns
+        ref byte source0 = ref MemoryMarshal.GetReference(padded);
+        ref byte target = ref MemoryMarshal.GetReference(columns);
+
+        // Every source offset is inside padded (the geometry above covers every tap, plus 8 bytes of slack) and every
+        // target offset below r · K + K ≤ rows · K ≤ columns.Length (checked by the caller).
+        int oh = firstPixel / outputWidth;
+        int ow = firstPixel - (oh * outputWidth) - 1;
+        for (int r = 0; r < rows; r++)
+        {
+            if (++ow == outputWidth)
+            {
+                ow = 0;
+                oh++;
+            }
+
+            ref byte origin = ref Unsafe.Add(ref source0, (oh * strideHeight * paddedWidth) + (ow * strideWidth));
+            int t = r * k;
+            for (int ic = 0; ic < channels; ic++)
+            {
+                ref byte row = ref Unsafe.Add(ref origin, ic * paddedPlane);
+                for (int kh = 0; kh < kernelHeight; kh++, t += kernelWidth)
+                {
+                    ref byte source = ref Unsafe.Add(ref row, kh * rowStep);
+                    if (t <= safeEnd)
+                    {
+                        Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, t), Unsafe.ReadUnaligned<ulong>(ref source));
+                    }
+                    else
+                    {
+                        for (int kw = 0; kw < kernelWidth; kw++)
+                        {
+                            Unsafe.Add(ref target, t + kw) = Unsafe.Add(ref source, kw);
+                        }
                     }
                 }
             }
