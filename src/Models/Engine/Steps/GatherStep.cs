@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using EdgeAi.Models.Runtime;
 
 namespace EdgeAi.Models.Engine.Steps;
@@ -63,6 +64,16 @@ internal sealed class GatherStep(Tensor x, Tensor y, int[] map) : EngineStep
         {
             ReadOnlySpan<byte> src = x.Bytes;
             Span<byte> dst = y.Bytes;
+            for (int i = 0; i < map.Length; i++)
+            {
+                dst[i] = src[map[i]];
+            }
+        }
+        else if (_size == 4)
+        {
+            // Float and int32 elements: one 4-byte load and store each, rather than a slice and a copy call.
+            ReadOnlySpan<int> src = MemoryMarshal.Cast<byte, int>(x.Bytes);
+            Span<int> dst = MemoryMarshal.Cast<byte, int>(y.Bytes);
             for (int i = 0; i < map.Length; i++)
             {
                 dst[i] = src[map[i]];
